@@ -1,0 +1,10 @@
+/**
+ * `attack-timeline/model`: the incident data API, with no DOM. Parse and validate incident
+ * documents, read partial dates in a time zone, and check links.
+ */
+export * from './types.js';
+export { parseIncident, parseIncidentJson, STATUSES, PRECISIONS, DEFAULT_LANE } from './parse.js';
+export { resolveDate, isValidTimeZone, zonedToInstant, zoneOffset, wallTime } from './dates.js';
+export type { DateResult, WallTime } from './dates.js';
+export { safeHttpUrl } from './urls.js';
+export { confidenceValue, likelihoodWord, isLikelihoodWord, LIKELIHOOD_WORDS } from './confidence.js';

@@ -1,0 +1,197 @@
+/**
+ * Types of the incident document (the hand-writable JSON) and of the resolved model the
+ * components draw from. The document types mirror the JSON exactly; everything derived
+ * (instants, precision, lookups) lives in {@link ResolvedIncident} so a valid document
+ * round-trips through `parseIncident` unchanged.
+ */
+
+/** Who says so. Not a probability: see {@link Confidence}. */
+export type SourcingStatus = 'confirmed' | 'reported' | 'single-source' | 'disputed' | 'denied';
+
+/** ICD 203 words of estimative probability, hyphenated. */
+export type LikelihoodWord =
+  | 'almost-no-chance'
+  | 'very-unlikely'
+  | 'unlikely'
+  | 'roughly-even-chance'
+  | 'likely'
+  | 'very-likely'
+  | 'almost-certain';
+
+/** Analytic likelihood: STIX 2.1 number 0–100, or an ICD 203 word. */
+export type Confidence = number | LikelihoodWord;
+
+/** How finely a date is known. `approximate` keeps the granularity of the string. */
+export type Precision = 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second' | 'approximate';
+
+/** Whether a date is when something happened or when it was first reported. */
+export type DateKind = 'occurred' | 'reported';
+
+export type PlaceRole = 'target' | 'origin' | 'infrastructure' | 'reference';
+
+export type ClaimRelation =
+  | 'infrastructure-located-in'
+  | 'actor-originates-from'
+  | 'claimed-responsibility';
+
+export interface Lane {
+  id: string;
+  label: string;
+}
+
+export interface Conflict {
+  note: string;
+  /** An alternative date another source gives. */
+  date?: string;
+  sources?: string[];
+}
+
+export interface IncidentEvent {
+  id: string;
+  title: string;
+  description?: string;
+  /** ISO 8601, partial allowed: `2022`, `2022-11`, `2022-11-23`, `2022-11-23T07:00+05:30`. */
+  start: string;
+  end?: string;
+  precision?: Precision;
+  /** Overrides the formatted date, e.g. "late Nov 2022". */
+  displayDate?: string;
+  dateKind?: DateKind;
+  lane?: string;
+  kind?: string;
+  milestone?: boolean;
+  status?: SourcingStatus;
+  confidence?: Confidence;
+  sources?: string[];
+  conflicts?: Conflict[];
+  places?: string[];
+  techniques?: string[];
+}
+
+/** GeoJSON Polygon or MultiPolygon geometry. */
+export interface PlaceShape {
+  type: 'Polygon' | 'MultiPolygon';
+  coordinates: number[][][] | number[][][][];
+}
+
+export interface Place {
+  id: string;
+  name: string;
+  role?: PlaceRole;
+  lat?: number;
+  lon?: number;
+  precisionMeters?: number;
+  country?: string;
+  shape?: PlaceShape;
+}
+
+export interface Claim {
+  id: string;
+  /** Place id, or null for a claim with no mappable origin (shown in the claims list). */
+  from: string | null;
+  to: string;
+  relation: ClaimRelation;
+  assertion: string;
+  assertedBy: string;
+  status?: SourcingStatus;
+  confidence?: Confidence;
+  caveats?: string[];
+  sources?: string[];
+  /** Id of the event the claim was made in. */
+  event?: string;
+}
+
+export interface Source {
+  id: string;
+  title?: string;
+  publisher?: string;
+  url?: string;
+  published?: string;
+}
+
+export interface Victim {
+  name: string;
+  /** Place id. */
+  place?: string;
+}
+
+/** The incident document, as written by an editor. */
+export interface Incident {
+  version: 1;
+  id?: string;
+  title: string;
+  summary?: string;
+  /** IANA zone; dates without an offset are read in it. */
+  timeZone?: string;
+  updated?: string;
+  victim?: Victim;
+  lanes?: Lane[];
+  events: IncidentEvent[];
+  places?: Place[];
+  claims?: Claim[];
+  sources?: Source[];
+}
+
+/** A problem found in the input, named by its path (`events[3].start`). */
+export interface Issue {
+  path: string;
+  message: string;
+}
+
+/** A date resolved to the interval of time it covers: [start, end) in epoch ms. */
+export interface ResolvedDate {
+  /** The string as written. */
+  text: string;
+  start: number;
+  end: number;
+  /** Granularity of the string (or the coarser one the editor gave). */
+  unit: Exclude<Precision, 'approximate'>;
+  approximate: boolean;
+  /** True when the string carried its own UTC offset. */
+  hasOffset: boolean;
+}
+
+export interface ResolvedSource extends Source {
+  /** The URL when it is http(s); otherwise undefined. */
+  href?: string;
+}
+
+export interface ResolvedEvent {
+  id: string;
+  /** Position in file order, used to break ties. */
+  index: number;
+  event: IncidentEvent;
+  start: ResolvedDate;
+  /** Present for ranges. */
+  end?: ResolvedDate;
+  /** Alternative dates from conflicts, where given and valid. */
+  conflictDates: ResolvedDate[];
+  lane: string;
+  status: SourcingStatus;
+  confidence?: Confidence;
+  milestone: boolean;
+  dateKind: DateKind;
+  sources: ResolvedSource[];
+}
+
+/** The incident resolved for drawing: sorted events with instants, lookups by id. */
+export interface ResolvedIncident {
+  incident: Incident;
+  timeZone: string;
+  lanes: Lane[];
+  /** Sorted by the instant their start begins; ties in file order. */
+  events: ResolvedEvent[];
+  eventById: Map<string, ResolvedEvent>;
+  sourceById: Map<string, ResolvedSource>;
+  placeById: Map<string, Place>;
+  /** Earliest start and latest end over all events, epoch ms. */
+  extent: [number, number] | null;
+}
+
+export interface ParseResult {
+  /** The cleaned document: invalid events and unsafe links left out. Null when nothing can be drawn. */
+  incident: Incident | null;
+  resolved: ResolvedIncident | null;
+  errors: Issue[];
+  warnings: Issue[];
+}
