@@ -1,0 +1,67 @@
+import { likelihoodWord } from '../model/confidence.js';
+import type { Confidence, ResolvedDate, ResolvedEvent } from '../model/types.js';
+import type { Messages } from './messages.js';
+
+/**
+ * Intl formatters for dates in the incident's zone, cached per locale, zone and style.
+ * Every date the reader sees goes through here, so a 23:30 event on the 12th never shows
+ * as the 13th whatever the reader's own zone.
+ */
+
+type Style = 'year' | 'month' | 'day' | 'time' | 'dayShort' | 'monthShort' | 'clock' | 'zoneLong' | 'weekday';
+
+const OPTIONS: Record<Style, Intl.DateTimeFormatOptions> = {
+  year: { year: 'numeric' },
+  month: { month: 'short', year: 'numeric' },
+  day: { day: 'numeric', month: 'short', year: 'numeric' },
+  time: { day: 'numeric', month: 'short', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' },
+  dayShort: { day: 'numeric', month: 'short' },
+  monthShort: { month: 'short' },
+  clock: { hour: 'numeric', minute: '2-digit' },
+  zoneLong: { timeZoneName: 'long' },
+  weekday: { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' },
+};
+
+const cache = new Map<string, Intl.DateTimeFormat>();
+
+export function dateFormatter(locale: string, timeZone: string, style: Style): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}|${style}`;
+  let f = cache.get(key);
+  if (!f) {
+    try {
+      f = new Intl.DateTimeFormat(locale, { ...OPTIONS[style], timeZone });
+    } catch {
+      // An unknown locale tag from the page falls back to the default locale.
+      f = new Intl.DateTimeFormat('en-IN', { ...OPTIONS[style], timeZone });
+    }
+    cache.set(key, f);
+  }
+  return f;
+}
+
+/** A resolved date at its own precision: "2022", "Nov 2022", "23 Nov 2022", "23 Nov 2022, 7:00 am IST". */
+export function formatResolvedDate(d: ResolvedDate, locale: string, timeZone: string): string {
+  const style: Style = d.unit === 'year' ? 'year' : d.unit === 'month' ? 'month' : d.unit === 'day' ? 'day' : 'time';
+  return dateFormatter(locale, timeZone, style).format(d.start);
+}
+
+/** The zone's long name at an instant: "India Standard Time". */
+export function zoneName(locale: string, timeZone: string, at: number): string {
+  const parts = dateFormatter(locale, timeZone, 'zoneLong').formatToParts(at);
+  return parts.find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
+}
+
+/** An event's date as the reader should see it: the editor's wording first, then precision words. */
+export function formatEventDate(e: ResolvedEvent, locale: string, timeZone: string, m: Messages): string {
+  if (e.event.displayDate) return e.event.displayDate;
+  let text = formatResolvedDate(e.start, locale, timeZone);
+  if (e.end) text = m.range(text, formatResolvedDate(e.end, locale, timeZone));
+  if (e.start.approximate) text = m.around(text);
+  if (e.dateKind === 'reported') text = m.reportedOn(text);
+  return text;
+}
+
+/** Likelihood in words, with the number when the editor gave one. */
+export function formatConfidence(c: Confidence, m: Messages): string {
+  return m.confidence(m.likelihood[likelihoodWord(c)], typeof c === 'number' ? c : null);
+}

@@ -1,0 +1,185 @@
+import type { LikelihoodWord, SourcingStatus } from '../model/types.js';
+
+/**
+ * UI strings. Every locale implements the whole interface, so a missing key is a type
+ * error, not a blank in the page. Data text (titles, descriptions) is never translated.
+ */
+export interface Messages {
+  status: Record<SourcingStatus, string>;
+  statusMeaning: Record<SourcingStatus, string>;
+  likelihood: Record<LikelihoodWord, string>;
+  /** "Likely (70 in 100), an editorial judgement". */
+  confidence(word: string, value: number | null): string;
+  around(date: string): string;
+  reportedOn(date: string): string;
+  range(start: string, end: string): string;
+  alsoGiven(date: string): string;
+  events(n: number): string;
+  chartLabel(title: string): string;
+  summary(n: number, start: string, end: string, zone: string): string;
+  timesIn(zone: string): string;
+  keyboardHelp: string;
+  zoomIn: string;
+  zoomOut: string;
+  showAll: string;
+  zoomControls: string;
+  wheelHint: string;
+  legendTitle: string;
+  milestone: string;
+  range_: string;
+  dateUncertain: string;
+  conflictingDate: string;
+  details: string;
+  close: string;
+  date: string;
+  statusLabel: string;
+  confidenceLabel: string;
+  lane: string;
+  sources: string;
+  noSources: string;
+  conflicts: string;
+  techniques: string;
+  allEvents: string;
+  loading: string;
+  empty: string;
+  errorTitle: string;
+  partialErrorTitle(n: number): string;
+  binLabel(n: number, start: string, end: string): string;
+  selected: string;
+}
+
+const enPlural = new Intl.PluralRules('en');
+
+export const en: Messages = {
+  status: {
+    confirmed: 'Confirmed on the record',
+    reported: 'Reported',
+    'single-source': 'Single source',
+    disputed: 'Disputed',
+    denied: 'Denied',
+  },
+  statusMeaning: {
+    confirmed: 'said on the record by an official body',
+    reported: 'reported by media citing unnamed sources',
+    'single-source': 'reported by one outlet only',
+    disputed: 'credible sources disagree',
+    denied: 'denied by an official body',
+  },
+  likelihood: {
+    'almost-no-chance': 'almost no chance',
+    'very-unlikely': 'very unlikely',
+    unlikely: 'unlikely',
+    'roughly-even-chance': 'roughly even chance',
+    likely: 'likely',
+    'very-likely': 'very likely',
+    'almost-certain': 'almost certain',
+  },
+  confidence: (word, value) =>
+    `${word[0].toUpperCase()}${word.slice(1)}${value === null ? '' : ` (${value} in 100)`}, an editorial judgement`,
+  around: (d) => `around ${d}`,
+  reportedOn: (d) => `reported ${d}`,
+  range: (a, b) => `${a} – ${b}`,
+  alsoGiven: (d) => `also given as ${d}`,
+  events: (n) => `${n} ${enPlural.select(n) === 'one' ? 'event' : 'events'}`,
+  chartLabel: (t) => `Timeline: ${t}`,
+  summary: (n, a, b, z) => `${en.events(n)} from ${a} to ${b}. Times in ${z}.`,
+  timesIn: (z) => `Times in ${z}`,
+  keyboardHelp:
+    'Arrow keys move between events in time order; Home and End go to the first and last; Enter opens details; Escape closes them.',
+  zoomIn: 'Zoom in',
+  zoomOut: 'Zoom out',
+  showAll: 'Show all',
+  zoomControls: 'Zoom',
+  wheelHint: 'Hold Ctrl and scroll to zoom',
+  legendTitle: 'How to read it',
+  milestone: 'Milestone',
+  range_: 'Period',
+  dateUncertain: 'Date known only to the day or month',
+  conflictingDate: 'Another source gives another date',
+  details: 'Details',
+  close: 'Close details',
+  date: 'Date',
+  statusLabel: 'Status',
+  confidenceLabel: 'Likelihood',
+  lane: 'Category',
+  sources: 'Sources',
+  noSources: 'No source cited',
+  conflicts: 'Conflicting accounts',
+  techniques: 'ATT&CK techniques',
+  allEvents: 'All events in order',
+  loading: 'Loading the timeline…',
+  empty: 'This incident has no events yet.',
+  errorTitle: 'The timeline could not be shown',
+  partialErrorTitle: (n) => `${n} ${enPlural.select(n) === 'one' ? 'item' : 'items'} in the data could not be shown`,
+  binLabel: (n, a, b) => `${en.events(n)} from ${a} to ${b}. Press Enter to zoom in.`,
+  selected: 'selected',
+};
+
+export const hi: Messages = {
+  status: {
+    confirmed: 'रिकॉर्ड पर पुष्टि',
+    reported: 'रिपोर्ट',
+    'single-source': 'केवल एक स्रोत',
+    disputed: 'विवादित',
+    denied: 'खंडन',
+  },
+  statusMeaning: {
+    confirmed: 'किसी आधिकारिक संस्था ने रिकॉर्ड पर कहा',
+    reported: 'मीडिया ने अनाम स्रोतों के हवाले से बताया',
+    'single-source': 'केवल एक समाचार संस्थान ने बताया',
+    disputed: 'विश्वसनीय स्रोतों में मतभेद है',
+    denied: 'किसी आधिकारिक संस्था ने खंडन किया',
+  },
+  likelihood: {
+    'almost-no-chance': 'लगभग कोई संभावना नहीं',
+    'very-unlikely': 'बहुत कम संभावना',
+    unlikely: 'कम संभावना',
+    'roughly-even-chance': 'लगभग बराबर संभावना',
+    likely: 'संभावना है',
+    'very-likely': 'प्रबल संभावना',
+    'almost-certain': 'लगभग निश्चित',
+  },
+  confidence: (word, value) => `${word}${value === null ? '' : ` (100 में ${value})`}, संपादकीय आकलन`,
+  around: (d) => `लगभग ${d}`,
+  reportedOn: (d) => `${d} को रिपोर्ट हुआ`,
+  range: (a, b) => `${a} – ${b}`,
+  alsoGiven: (d) => `${d} भी बताया गया`,
+  events: (n) => `${n} घटनाएँ`.replace(/^1 घटनाएँ$/, '1 घटना'),
+  chartLabel: (t) => `समयरेखा: ${t}`,
+  summary: (n, a, b, z) => `${a} से ${b} तक ${hi.events(n)}। समय ${z} में।`,
+  timesIn: (z) => `समय ${z} में`,
+  keyboardHelp:
+    'तीर कुंजियों से घटनाओं में समय के क्रम से आगे-पीछे जाएँ; Home और End से पहली और आख़िरी घटना पर; Enter से विवरण खोलें; Escape से बंद करें।',
+  zoomIn: 'ज़ूम इन',
+  zoomOut: 'ज़ूम आउट',
+  showAll: 'पूरा देखें',
+  zoomControls: 'ज़ूम',
+  wheelHint: 'ज़ूम करने के लिए Ctrl दबाकर स्क्रॉल करें',
+  legendTitle: 'कैसे पढ़ें',
+  milestone: 'मुख्य पड़ाव',
+  range_: 'अवधि',
+  dateUncertain: 'तारीख़ केवल दिन या महीने तक ज्ञात',
+  conflictingDate: 'किसी अन्य स्रोत में अलग तारीख़',
+  details: 'विवरण',
+  close: 'विवरण बंद करें',
+  date: 'तारीख़',
+  statusLabel: 'स्थिति',
+  confidenceLabel: 'संभावना',
+  lane: 'श्रेणी',
+  sources: 'स्रोत',
+  noSources: 'कोई स्रोत नहीं दिया गया',
+  conflicts: 'परस्पर विरोधी विवरण',
+  techniques: 'ATT&CK तकनीकें',
+  allEvents: 'सभी घटनाएँ क्रम से',
+  loading: 'समयरेखा लोड हो रही है…',
+  empty: 'इस घटना में अभी कोई प्रविष्टि नहीं है।',
+  errorTitle: 'समयरेखा नहीं दिखाई जा सकी',
+  partialErrorTitle: (n) => `डेटा की ${n} प्रविष्टियाँ नहीं दिखाई जा सकीं`,
+  binLabel: (n, a, b) => `${a} से ${b} तक ${hi.events(n)}। ज़ूम करने के लिए Enter दबाएँ।`,
+  selected: 'चुना गया',
+};
+
+/** The catalogue for a BCP 47 locale: Hindi for `hi*`, English otherwise. */
+export function messagesFor(locale: string): Messages {
+  return /^hi\b/i.test(locale) ? hi : en;
+}

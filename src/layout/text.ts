@@ -1,0 +1,55 @@
+/** Measures the rendered width of a string in px. Injected, so layout stays pure. */
+export type Measure = (text: string) => number;
+
+/** Measures text at a font size in px. */
+export type SizedMeasure = (text: string, px: number) => number;
+
+/**
+ * A rough measurer for tests and for renders before a canvas is available: an average
+ * advance per character class, wider for Devanagari.
+ */
+export const approximateMeasure: SizedMeasure = (text, px) => {
+  let w = 0;
+  for (const ch of text) w += /[\u0900-\u097F]/.test(ch) ? 0.62 : /[A-Z@#%&mwMW]/.test(ch) ? 0.68 : /[il.,:;'|!]/.test(ch) ? 0.3 : 0.55;
+  return w * px;
+};
+
+/** Cuts a string to fit `width`, ending in an ellipsis. Empty when not even "…" fits. */
+export function truncate(text: string, width: number, measure: Measure): string {
+  if (measure(text) <= width) return text;
+  const chars = [...text];
+  let lo = 0;
+  let hi = chars.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (measure(`${chars.slice(0, mid).join('').trimEnd()}…`) <= width) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo === 0 ? (measure('…') <= width ? '…' : '') : `${chars.slice(0, lo).join('').trimEnd()}…`;
+}
+
+/**
+ * Breaks text into at most `maxLines` lines of at most `width` px at spaces; the last line
+ * is truncated with an ellipsis when the text does not fit. A single word longer than the
+ * width is truncated too.
+ */
+export function wrap(text: string, width: number, maxLines: number, measure: Measure): string[] {
+  const words = text.trim().split(/\s+/).filter(Boolean);
+  const lines: string[] = [];
+  let line = '';
+  for (let i = 0; i < words.length; i++) {
+    const candidate = line ? `${line} ${words[i]}` : words[i];
+    if (measure(candidate) <= width) {
+      line = candidate;
+      continue;
+    }
+    if (line) lines.push(line);
+    line = words[i];
+    if (lines.length === maxLines - 1) {
+      lines.push(truncate(words.slice(i).join(' '), width, measure));
+      return lines.filter(Boolean);
+    }
+  }
+  if (line) lines.push(measure(line) <= width ? line : truncate(line, width, measure));
+  return lines.filter(Boolean);
+}
