@@ -14,6 +14,10 @@ export interface Messages {
   reportedOn(date: string): string;
   range(start: string, end: string): string;
   alsoGiven(date: string): string;
+  /** How finely a date is known. */
+  precision: Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', string>;
+  approximate: string;
+  recordedAs(text: string): string;
   events(n: number): string;
   chartLabel(title: string): string;
   summary(n: number, start: string, end: string, zone: string): string;
@@ -80,6 +84,16 @@ export const en: Messages = {
   reportedOn: (d) => `reported ${d}`,
   range: (a, b) => `${a} – ${b}`,
   alsoGiven: (d) => `also given as ${d}`,
+  precision: {
+    year: 'known to the year',
+    month: 'known to the month',
+    day: 'known to the day',
+    hour: 'known to the hour',
+    minute: 'known to the minute',
+    second: 'known to the second',
+  },
+  approximate: 'approximate',
+  recordedAs: (t) => `recorded as ${t}`,
   events: (n) => `${n} ${enPlural.select(n) === 'one' ? 'event' : 'events'}`,
   chartLabel: (t) => `Timeline: ${t}`,
   summary: (n, a, b, z) => `${en.events(n)} from ${a} to ${b}. Times in ${z}.`,
@@ -144,7 +158,17 @@ export const hi: Messages = {
   reportedOn: (d) => `${d} को रिपोर्ट हुआ`,
   range: (a, b) => `${a} – ${b}`,
   alsoGiven: (d) => `${d} भी बताया गया`,
-  events: (n) => `${n} घटनाएँ`.replace(/^1 घटनाएँ$/, '1 घटना'),
+  precision: {
+    year: 'केवल वर्ष ज्ञात',
+    month: 'केवल महीना ज्ञात',
+    day: 'केवल दिन ज्ञात',
+    hour: 'घंटे तक ज्ञात',
+    minute: 'मिनट तक ज्ञात',
+    second: 'सेकंड तक ज्ञात',
+  },
+  approximate: 'अनुमानित',
+  recordedAs: (t) => `दर्ज: ${t}`,
+  events: (n) => (n === 1 ? '1 घटना' : `${n} घटनाएँ`),
   chartLabel: (t) => `समयरेखा: ${t}`,
   summary: (n, a, b, z) => `${a} से ${b} तक ${hi.events(n)}। समय ${z} में।`,
   timesIn: (z) => `समय ${z} में`,

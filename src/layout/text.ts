@@ -29,25 +29,37 @@ export function truncate(text: string, width: number, measure: Measure): string 
 }
 
 /**
- * Breaks text into at most `maxLines` lines of at most `width` px at spaces; the last line
- * is truncated with an ellipsis when the text does not fit. A single word longer than the
- * width is truncated too.
+ * Breaks text into at most `maxLines` lines of at most `width` px at spaces; when the text
+ * does not fit, the last line ends in an ellipsis. A word longer than the width is cut too.
  */
 export function wrap(text: string, width: number, maxLines: number, measure: Measure): string[] {
   const words = text.trim().split(/\s+/).filter(Boolean);
   const lines: string[] = [];
   let line = '';
+  let lineStart = 0;
   for (let i = 0; i < words.length; i++) {
     const candidate = line ? `${line} ${words[i]}` : words[i];
     if (measure(candidate) <= width) {
       line = candidate;
       continue;
     }
-    if (line) lines.push(line);
-    line = words[i];
     if (lines.length === maxLines - 1) {
-      lines.push(truncate(words.slice(i).join(' '), width, measure));
+      // Last line allowed: whatever is left, cut to fit.
+      lines.push(truncate(words.slice(line ? lineStart : i).join(' '), width, measure));
       return lines.filter(Boolean);
+    }
+    if (line) {
+      lines.push(line);
+      line = words[i];
+      lineStart = i;
+      if (measure(line) > width && lines.length < maxLines - 1) {
+        lines.push(truncate(line, width, measure));
+        line = '';
+        lineStart = i + 1;
+      }
+    } else {
+      lines.push(truncate(words[i], width, measure));
+      lineStart = i + 1;
     }
   }
   if (line) lines.push(measure(line) <= width ? line : truncate(line, width, measure));

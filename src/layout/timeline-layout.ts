@@ -108,7 +108,8 @@ export interface VerticalLayout {
   spineX: number;
   textX: number;
   headings: HeadingRow[];
-  marks: (MarkLayout & { meta: string })[];
+  /** `meta`: date, lane and status, on one or two lines above the title. */
+  marks: (MarkLayout & { meta: string[] })[];
   /** Index range of events drawn, when a long list is windowed. */
   window: { from: number; to: number; total: number };
 }
@@ -202,13 +203,12 @@ function placeMark(e: ResolvedEvent, x: (t: number) => number, plot: HorizontalL
   let mark: MarkLayout;
   let labelStart: number;
   if (range) {
+    // A period is a bar with its label on one line inside it, running on past a short bar.
     const b0 = Math.max(x0, plot.left);
     const b1 = Math.min(Math.max(x1, x0 + 4), plot.right);
     labelStart = b0 + 8;
-    if (labelStart + w > plot.right) {
-      lines = wrap(e.event.title, plot.right - labelStart, 2, m13);
-      w = Math.max(0, ...lines.map(m13));
-    }
+    lines = wrap(e.event.title, Math.min(Math.max(b1 - labelStart - 6, SIZES.labelMax), plot.right - labelStart), 1, m13);
+    w = Math.max(0, ...lines.map(m13));
     mark = {
       id: e.id, event: e, shape, status: e.status, x: b0, x1: b1, y: 0, conflicts: [],
       label: lines.length ? { lines, x: labelStart, anchor: 'start' } : null,
@@ -374,9 +374,10 @@ export function layoutVertical(r: ResolvedIncident, o: LayoutOptions): VerticalL
       : '';
     const meta = [dateText, laneLabel.get(e.lane) ?? e.lane, m.status[e.status]].filter(Boolean).join(' · ');
     const lines = wrap(e.event.title, textW, 4, (t) => o.measure(t, 15));
+    const metaLines = wrap(meta, textW, 2, (t) => o.measure(t, 12));
     const top = y;
-    const markY = top + 16 + 10;
-    const bottom = top + 16 + lines.length * 20 + 6;
+    const markY = top + metaLines.length * 16 + 12;
+    const bottom = markY + 6 + (lines.length - 1) * 20 + 6;
     marks.push({
       id: e.id,
       event: e,
@@ -386,7 +387,7 @@ export function layoutVertical(r: ResolvedIncident, o: LayoutOptions): VerticalL
       y: markY,
       conflicts: [],
       label: { lines, x: textX, anchor: 'start' },
-      meta: wrap(meta, textW, 1, (t) => o.measure(t, 12))[0] ?? '',
+      meta: metaLines,
       box: { x0: 4, x1: o.width - 4, y0: top - 2, y1: bottom + 2 },
     });
     y = bottom + 10;

@@ -122,7 +122,7 @@ test('layoutVertical(AIIMS) at 375 px reads top to bottom with day headings and 
   assert.equal(l.headings.filter((h) => h.label === '14 Dec 2022').length, 1, 'one heading for the four events of 14 Dec');
   for (const m of l.marks) for (const line of m.label!.lines) assert.ok(approximateMeasure(line, 15) <= 375 - l.textX - 10 + 0.5);
   const attack = l.marks.find((m) => m.id === 'ev-attack')!;
-  assert.match(attack.meta, /around 7 am IST/);
+  assert.match(attack.meta.join(' '), /around 7 am IST/);
 });
 
 test('layoutVertical windows a very long list', () => {
@@ -135,4 +135,18 @@ test('layoutTimeline(…) switches to the vertical layout below 600 px', () => {
   assert.equal(layoutTimeline(aiims(), opts(599)).orientation, 'vertical');
   assert.equal(layoutTimeline(aiims(), opts(600)).orientation, 'horizontal');
   assert.equal(layoutTimeline(aiims(), opts(375, { locale: 'hi-IN', messages: hi })).orientation, 'vertical');
+});
+
+test('wrap(…) ends the last allowed line with an ellipsis and never exceeds the width', async () => {
+  const { wrap } = await import('../../src/layout/text.js');
+  const measure = (t: string) => approximateMeasure(t, 12);
+  const text = '23 Nov 2022 – 5 Dec 2022 · Attack & impact · Confirmed on the record';
+  const one = wrap(text, 200, 1, measure);
+  assert.equal(one.length, 1);
+  assert.ok(one[0].endsWith('…'));
+  const two = wrap(text, 200, 2, measure);
+  assert.equal(two.length, 2);
+  for (const line of [...one, ...two]) assert.ok(measure(line) <= 200);
+  assert.deepEqual(wrap('short', 200, 2, measure), ['short']);
+  assert.ok(measure(wrap('Supercalifragilisticexpialidocious-and-more', 60, 2, measure)[0]) <= 60);
 });

@@ -1,0 +1,7 @@
+/**
+ * `attack-timeline`: registers the elements (an already-defined tag is skipped) and exports
+ * their classes and event types. The data API without DOM is `attack-timeline/model`.
+ */
+export { AttackTimeline } from './components/attack-timeline/attack-timeline.define.js';
+export type { AttackSelectDetail, AttackLoadDetail, AttackErrorDetail, AttackSelectEvent, AttackLoadEvent, AttackErrorEvent } from './events.js';
+export type { Incident, IncidentEvent, Issue, Lane, Place, Claim, Source, SourcingStatus, Confidence } from './model/types.js';

@@ -1,0 +1,197 @@
+import { LitElement, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { AttackErrorDetail, AttackLoadDetail, AttackSelectDetail } from '../events.js';
+import { messagesFor, type Messages } from '../i18n/messages.js';
+import { isValidTimeZone } from '../model/dates.js';
+import { parseIncident, parseIncidentJson } from '../model/parse.js';
+import type { Incident, Issue, ParseResult, ResolvedIncident } from '../model/types.js';
+import { LoadError, loadText } from './load.js';
+
+/** Where the data is in its journey. */
+export type LoadState = 'idle' | 'loading' | 'ready' | 'error';
+
+/**
+ * What the three elements share: data from `src`, the `incident` property or an inline
+ * `<script type="application/json">`; locale and time zone; selection; and the
+ * `attack-load` / `attack-error` / `attack-select` events. Internal: not exported.
+ */
+export class AttackElement extends LitElement {
+  /** URL of an incident JSON document. Fetched without credentials. */
+  @property() src: string | null = null;
+
+  /** Id of the selected event. Reflected; setting it gives no `attack-select`. */
+  @property({ reflect: true }) selected: string | null = null;
+
+  /** BCP 47 locale for labels and dates. Default: the nearest `lang` up the tree, else `en-IN`. */
+  @property() locale: string | null = null;
+
+  /** IANA zone dates are shown in. Default: the incident's `timeZone`. */
+  @property({ attribute: 'time-zone' }) timeZone: string | null = null;
+
+  /** `auto` follows the reader's colour scheme. */
+  @property({ reflect: true }) theme: 'auto' | 'light' | 'dark' = 'auto';
+
+  /** How long to wait for `src`, in ms. */
+  @property({ type: Number }) timeout = 10_000;
+
+  /** Largest `src` body accepted, in bytes. */
+  @property({ type: Number, attribute: 'max-bytes' }) maxBytes = 5_000_000;
+
+  @state() protected loadState: LoadState = 'idle';
+  @state() protected result: ParseResult | null = null;
+  @state() protected loadErrors: Issue[] = [];
+
+  private loader: AbortController | null = null;
+  private pendingNotice = false;
+  private hasInput = false;
+
+  /** The incident as loaded (cleaned of anything invalid), or null. Set it to show a document. */
+  @property({ attribute: false })
+  get incident(): Incident | null {
+    return this.result?.incident ?? null;
+  }
+  set incident(value: unknown) {
+    this.loader?.abort();
+    this.loader = null;
+    this.hasInput = value !== null && value !== undefined;
+    this.accept(this.hasInput ? parseIncident(value) : null);
+  }
+
+  /** Every problem found in the data: errors left something out, warnings did not. */
+  get issues(): { errors: Issue[]; warnings: Issue[] } {
+    return { errors: [...this.loadErrors, ...(this.result?.errors ?? [])], warnings: this.result?.warnings ?? [] };
+  }
+
+  /** The resolved incident the element draws from. */
+  protected get resolved(): ResolvedIncident | null {
+    return this.result?.resolved ?? null;
+  }
+
+  /** The locale in force: the attribute, else the nearest `lang`, crossing shadow roots. */
+  protected get effectiveLocale(): string {
+    if (this.locale) return this.locale;
+    let node: Node | null = this;
+    while (node) {
+      if (node instanceof Element && node.getAttribute('lang')) return node.getAttribute('lang')!;
+      node = node instanceof ShadowRoot ? node.host : node.parentNode;
+    }
+    return 'en-IN';
+  }
+
+  protected get messages(): Messages {
+    return messagesFor(this.effectiveLocale);
+  }
+
+  /** The zone dates are shown in: the attribute when valid, else the incident's. */
+  protected get effectiveTimeZone(): string {
+    if (this.timeZone && isValidTimeZone(this.timeZone)) return this.timeZone;
+    return this.resolved?.timeZone ?? 'UTC';
+  }
+
+  /** Selects an event by id without firing `attack-select`. Unknown ids clear the selection. */
+  select(id: string | null): void {
+    this.selected = id && this.resolved?.eventById.has(id) ? id : null;
+  }
+
+  /** Selects the next event in time order (the first when none is selected). */
+  next(): void {
+    this.step(1);
+  }
+
+  /** Selects the previous event in time order (the last when none is selected). */
+  previous(): void {
+    this.step(-1);
+  }
+
+  private step(delta: 1 | -1) {
+    const events = this.resolved?.events ?? [];
+    if (!events.length) return;
+    const i = events.findIndex((e) => e.id === this.selected);
+    const j = i === -1 ? (delta === 1 ? 0 : events.length - 1) : Math.min(events.length - 1, Math.max(0, i + delta));
+    this.selected = events[j].id;
+  }
+
+  /** Selection by the reader: sets `selected` and fires one `attack-select`. */
+  protected userSelect(id: string | null): void {
+    if (id === this.selected) return;
+    this.selected = id;
+    this.dispatchEvent(new CustomEvent<AttackSelectDetail>('attack-select', { detail: { id }, bubbles: true, composed: true }));
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.hasInput && !this.src) this.readInlineData();
+    // A removal while loading aborted the request; start again on reattach.
+    if (this.src && this.loadState === 'loading' && !this.loader) this.load(this.src);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.loader?.abort();
+    this.loader = null;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('src') && this.src && !this.hasInput) this.load(this.src);
+  }
+
+  protected override firstUpdated(changed: PropertyValues<this>): void {
+    super.firstUpdated(changed);
+    // Children parsed after the element upgraded (a streaming page) are read here.
+    if (!this.hasInput && !this.src) this.readInlineData();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (this.pendingNotice) {
+      this.pendingNotice = false;
+      this.notify();
+    }
+  }
+
+  private readInlineData() {
+    const script = this.querySelector(':scope > script[type="application/json"]');
+    if (!script) return;
+    this.hasInput = true;
+    this.accept(parseIncidentJson(script.textContent ?? '', 'script'));
+  }
+
+  private load(url: string) {
+    this.loader?.abort();
+    const loader = new AbortController();
+    this.loader = loader;
+    this.loadState = 'loading';
+    this.loadErrors = [];
+    this.result = null;
+    loadText(url, { timeout: this.timeout, maxBytes: this.maxBytes, signal: loader.signal })
+      .then((text) => {
+        if (this.loader !== loader) return;
+        this.loader = null;
+        this.accept(parseIncidentJson(text, 'src'));
+      })
+      .catch((err: unknown) => {
+        if (this.loader !== loader) return;
+        this.loader = null;
+        this.loadErrors = [err instanceof LoadError ? err.issue : { path: 'src', message: String(err) }];
+        this.loadState = 'error';
+        this.pendingNotice = true;
+      });
+  }
+
+  private accept(result: ParseResult | null) {
+    this.result = result;
+    this.loadErrors = [];
+    this.loadState = result === null ? 'idle' : result.incident ? 'ready' : 'error';
+    if (this.selected && !result?.resolved?.eventById.has(this.selected)) this.selected = null;
+    this.pendingNotice = result !== null;
+    this.requestUpdate();
+  }
+
+  /** Fires `attack-load` when something can be drawn, and `attack-error` when anything was wrong. */
+  private notify() {
+    const { errors } = this.issues;
+    const incident = this.incident;
+    if (incident) this.dispatchEvent(new CustomEvent<AttackLoadDetail>('attack-load', { detail: { incident }, bubbles: true, composed: true }));
+    if (errors.length) this.dispatchEvent(new CustomEvent<AttackErrorDetail>('attack-error', { detail: { errors }, bubbles: true, composed: true }));
+  }
+}
