@@ -1,27 +1,36 @@
 import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 
 /**
- * Tracks the host's content width with a ResizeObserver and asks for an update when it
- * changes by a whole pixel. Disconnects with the host, so nothing outlives removal.
+ * Tracks the host's content width and asks for an update when it changes by a whole pixel.
+ * The width is read once on connection so the first render has it; later changes update on
+ * the next animation frame, never inside the observer's own turn, because a render there
+ * changes the host's height and browsers report that as a ResizeObserver loop error on the
+ * host page. Observer and frame are released on disconnection.
  */
 export class ResizeController implements ReactiveController {
-  /** Content width in CSS px; 0 until first measured. */
+  /** Content width in CSS px; 0 until measured. */
   width = 0;
   private observer: ResizeObserver | null = null;
+  private frame = 0;
 
-  constructor(private readonly host: ReactiveControllerHost & Element) {
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
     host.addController(this);
   }
 
   hostConnected(): void {
     if (isServer || this.observer) return;
+    this.width = Math.round(this.host.clientWidth);
     this.observer = new ResizeObserver((entries) => {
-      const box = entries[entries.length - 1]?.contentBoxSize?.[0];
-      const width = Math.round(box ? box.inlineSize : entries[entries.length - 1].contentRect.width);
-      if (width !== this.width) {
+      const entry = entries[entries.length - 1];
+      const box = entry.contentBoxSize?.[0];
+      const width = Math.round(box ? box.inlineSize : entry.contentRect.width);
+      if (width === this.width) return;
+      cancelAnimationFrame(this.frame);
+      this.frame = requestAnimationFrame(() => {
+        this.frame = 0;
         this.width = width;
         this.host.requestUpdate();
-      }
+      });
     });
     this.observer.observe(this.host);
   }
@@ -29,5 +38,7 @@ export class ResizeController implements ReactiveController {
   hostDisconnected(): void {
     this.observer?.disconnect();
     this.observer = null;
+    cancelAnimationFrame(this.frame);
+    this.frame = 0;
   }
 }

@@ -44,6 +44,7 @@ export interface Messages {
   conflicts: string;
   techniques: string;
   allEvents: string;
+  listLimited(shown: number, total: number): string;
   loading: string;
   empty: string;
   errorTitle: string;
@@ -121,6 +122,7 @@ export const en: Messages = {
   conflicts: 'Conflicting accounts',
   techniques: 'ATT&CK techniques',
   allEvents: 'All events in order',
+  listLimited: (shown, total) => `Listing ${shown} of ${total} events: those in view. Zoom or pan to list others.`,
   loading: 'Loading the timeline…',
   empty: 'This incident has no events yet.',
   errorTitle: 'The timeline could not be shown',
@@ -195,6 +197,7 @@ export const hi: Messages = {
   conflicts: 'परस्पर विरोधी विवरण',
   techniques: 'ATT&CK तकनीकें',
   allEvents: 'सभी घटनाएँ क्रम से',
+  listLimited: (shown, total) => `${total} में से ${shown} घटनाएँ दिखाई गई हैं: जो दृश्य में हैं। बाक़ी के लिए ज़ूम करें या खिसकाएँ।`,
   loading: 'समयरेखा लोड हो रही है…',
   empty: 'इस घटना में अभी कोई प्रविष्टि नहीं है।',
   errorTitle: 'समयरेखा नहीं दिखाई जा सकी',

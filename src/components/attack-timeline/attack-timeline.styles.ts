@@ -75,6 +75,16 @@ export const styles = css`
     font-weight: 700;
     line-height: 1.3;
   }
+  /* Data text is isolated: a direction override in a title cannot reorder the UI around it. */
+  .caption-title,
+  .details-title,
+  .details p,
+  .details li,
+  .details dd,
+  .alert li,
+  svg text {
+    unicode-bidi: isolate;
+  }
   .summary {
     margin: 2px 0 0;
     color: var(--_muted);
@@ -153,8 +163,8 @@ export const styles = css`
     touch-action: auto;
     cursor: default;
   }
-  svg.plot:focus {
-    outline: none;
+  .mark .hit {
+    pointer-events: all;
   }
   svg text {
     fill: var(--_ink);
@@ -233,7 +243,7 @@ export const styles = css`
   .mark[data-status='denied'] .cross {
     stroke: var(--_denied);
   }
-  .mark[data-status='denied'] .label {
+  .text[data-status='denied'] .label {
     fill: var(--_muted);
     font-style: italic;
   }
@@ -243,18 +253,18 @@ export const styles = css`
   .mark[data-status='confirmed'] .range.shape {
     fill: var(--_accent-soft);
   }
-  .mark .label {
+  .text .label {
     font-size: 13px;
     paint-order: stroke;
     stroke: var(--_bg);
     stroke-width: 3px;
     stroke-linejoin: round;
   }
-  .mark .row-title {
+  .text .row-title {
     font-size: 15px;
     font-weight: 400;
   }
-  .mark .meta {
+  .text .meta {
     font-size: 12px;
     fill: var(--_muted);
   }
@@ -427,7 +437,7 @@ export const styles = css`
     .mark .label,
     .tick text,
     .lane text,
-    .mark .meta {
+    .text .meta {
       fill: CanvasText;
       stroke: Canvas;
     }

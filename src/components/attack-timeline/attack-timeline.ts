@@ -22,6 +22,8 @@ import type { ResolvedEvent, ResolvedIncident } from '../../model/types.js';
 import { styles } from './attack-timeline.styles.js';
 
 const VERTICAL_WINDOW = 200;
+/** Above this many events the text list holds those in view, not all. */
+const LIST_LIMIT = 1000;
 
 /**
  * The timeline of an incident: a time axis in the incident's zone, one band per lane, point
@@ -286,22 +288,30 @@ export class AttackTimeline extends AttackElement {
     return svg`<circle class="shape" cx=${x} cy=${y} r=${SIZES.radius}></circle>${cross}`;
   }
 
+  /**
+   * The focusable mark: hit area, focus ring and shape. Its accessible name carries the full
+   * date and title; the visible (possibly shortened) label is drawn in the backdrop.
+   */
   private renderMark(m: MarkLayout, tabStop: string | null, vertical: boolean): SVGTemplateResult {
-    const selected = m.id === this.selected;
     const { box } = m;
-    const label = m.label;
-    const meta = vertical ? (m as VerticalLayout['marks'][number]).meta : [];
     return svg`<g class="mark" role="option" data-event-id=${m.id} data-status=${m.status}
-        tabindex=${m.id === tabStop ? 0 : -1} aria-selected=${selected ? 'true' : 'false'} aria-label=${this.eventLabel(m.event)}>
+        tabindex=${m.id === tabStop ? 0 : -1} aria-selected=${m.id === this.selected ? 'true' : 'false'} aria-label=${this.eventLabel(m.event)}>
       <rect class="hit" x=${box.x0} y=${box.y0} width=${Math.max(24, box.x1 - box.x0)} height=${Math.max(24, box.y1 - box.y0)}></rect>
       ${this.renderShape(m, vertical)}
-      ${vertical
-        ? svg`<text class="meta" x=${label!.x} y=${m.y - 10 - (meta.length - 1) * 16}>${meta.map((line, i) => svg`<tspan x=${label!.x} dy=${i ? 16 : 0}>${line}</tspan>`)}</text>
-          <text class="label row-title" x=${label!.x} y=${m.y + 5}>${label!.lines.map((line, i) => svg`<tspan x=${label!.x} dy=${i ? 20 : 0}>${line}</tspan>`)}</text>`
-        : label
-          ? svg`<text class="label" x=${label.x} y=${m.y + 4.5} text-anchor=${label.anchor}>${label.lines.map((line, i) => svg`<tspan x=${label.x} dy=${i ? SIZES.labelLine : 0}>${line}</tspan>`)}</text>`
-          : nothing}
     </g>`;
+  }
+
+  private renderLabel(m: MarkLayout, vertical: boolean): SVGTemplateResult | typeof nothing {
+    const label = m.label;
+    if (!label) return nothing;
+    if (vertical) {
+      const meta = (m as VerticalLayout['marks'][number]).meta;
+      return svg`<g class="text" data-status=${m.status}>
+        <text class="meta" x=${label.x} y=${m.y - 12 - (meta.length - 1) * 16}>${meta.map((line, i) => svg`<tspan x=${label.x} dy=${i ? 16 : 0}>${line}</tspan>`)}</text>
+        <text class="label row-title" x=${label.x} y=${m.y + 5}>${label.lines.map((line, i) => svg`<tspan x=${label.x} dy=${i ? 20 : 0}>${line}</tspan>`)}</text>
+      </g>`;
+    }
+    return svg`<g class="text" data-status=${m.status}><text class="label" x=${label.x} y=${m.y + 4.5} text-anchor=${label.anchor}>${label.lines.map((line, i) => svg`<tspan x=${label.x} dy=${i ? SIZES.labelLine : 0}>${line}</tspan>`)}</text></g>`;
   }
 
   private renderBin(b: BinLayout, tabStop: string | null): SVGTemplateResult {
@@ -323,7 +333,8 @@ export class AttackTimeline extends AttackElement {
       const last = l.marks[l.marks.length - 1]?.y ?? 0;
       return svg`
         <line class="spine" x1=${l.spineX} x2=${l.spineX} y1=${first} y2=${last}></line>
-        ${l.headings.map((h) => svg`<text class="heading" x=${l.spineX - 6} y=${h.y}>${h.label}</text>`)}`;
+        ${l.headings.map((h) => svg`<text class="heading" x=${l.spineX - 6} y=${h.y}>${h.label}</text>`)}
+        ${l.marks.map((m) => this.renderLabel(m, true))}`;
     }
     const { plot } = l;
     return svg`
@@ -335,7 +346,8 @@ export class AttackTimeline extends AttackElement {
       ${l.marks.filter((m) => m.shape === 'milestone').map((m) => svg`<line class="guide" x1=${m.x} x2=${m.x} y1=${plot.top} y2=${plot.bottom - 4}></line>`)}
       ${l.marks.map((m) => svg`
         ${m.extent ? svg`<line class="extent" x1=${m.extent.x0} x2=${m.extent.x1} y1=${m.y + 11} y2=${m.y + 11}></line>` : nothing}
-        ${m.conflicts.map((cx) => svg`<path class="conflict" d="M${cx},${m.y}L${m.x},${m.y}"></path><circle class="conflict-dot" cx=${cx} cy=${m.y} r="5"></circle>`)}`)}`;
+        ${m.conflicts.map((cx) => svg`<path class="conflict" d="M${cx},${m.y}L${m.x},${m.y}"></path><circle class="conflict-dot" cx=${cx} cy=${m.y} r="5"></circle>`)}`)}
+      ${l.marks.map((m) => this.renderLabel(m, false))}`;
   }
 
   private renderChart(l: TimelineLayout): TemplateResult {
@@ -344,10 +356,10 @@ export class AttackTimeline extends AttackElement {
     const vertical = l.orientation === 'vertical';
     const title = this.incident?.title ?? '';
     return html`
-      <div class="chart" part="chart">
+      <div class="chart" part="chart" @keydown=${this.handleKeydown} @click=${this.handleClick} @focusin=${this.handleFocusIn}>
         <svg class="layer" aria-hidden="true" width=${l.width} height=${l.height}>${this.renderBackdrop(l)}</svg>
         <svg class=${vertical ? 'plot vertical' : 'plot'} role="listbox" aria-label=${m.chartLabel(title)} aria-describedby="help"
-          width=${l.width} height=${l.height} @keydown=${this.handleKeydown} @click=${this.handleClick} @focusin=${this.handleFocusIn}>
+          width=${l.width} height=${l.height}>
           ${l.marks.map((mark) => this.renderMark(mark, tabStop, vertical))}
           ${l.orientation === 'horizontal' ? l.bins.map((b) => this.renderBin(b, tabStop)) : nothing}
         </svg>
@@ -428,14 +440,26 @@ export class AttackTimeline extends AttackElement {
     </section>`;
   }
 
-  /** Every event as text, in order: the data table for assistive technology and print. */
+  /**
+   * Every event as text, in order: the data table for assistive technology and print. At
+   * forensic scale it lists the events in view (at most LIST_LIMIT) and says so.
+   */
   private renderList(r: ResolvedIncident): TemplateResult {
     const m = this.messages;
     const locale = this.effectiveLocale;
     const zone = this.effectiveTimeZone;
-    return html`<ol class="sr-only print-list" aria-label=${m.allEvents}>
-      ${r.events.map((e) => html`<li>${formatEventDate(e, locale, zone, m)}: ${e.event.title}. ${m.status[e.status]}.${e.sources.length ? ` ${m.sources}: ${e.sources.map((s) => s.publisher || s.title || s.id).join('; ')}.` : ''}</li>`)}
-    </ol>`;
+    let events = r.events;
+    if (events.length > LIST_LIMIT) {
+      const l = this.layout;
+      const [d0, d1] = l?.orientation === 'horizontal' ? l.domain : [-Infinity, Infinity];
+      const from = l?.orientation === 'vertical' ? l.window.from : 0;
+      events = events.filter((e) => e.start.start <= d1 && (e.end ?? e.start).end >= d0).slice(from, from + LIST_LIMIT);
+    }
+    const limited = events.length < r.events.length;
+    return html`${limited ? html`<p class="sr-only">${m.listLimited(events.length, r.events.length)}</p>` : nothing}
+      <ol class="sr-only print-list" aria-label=${m.allEvents}>
+        ${events.map((e) => html`<li>${formatEventDate(e, locale, zone, m)}: <bdi>${e.event.title}</bdi>. ${m.status[e.status]}.${e.sources.length ? html` ${m.sources}: <bdi>${e.sources.map((s) => s.publisher || s.title || s.id).join('; ')}</bdi>.` : ''}</li>`)}
+      </ol>`;
   }
 
   private renderErrors(): TemplateResult | typeof nothing {

@@ -1,0 +1,572 @@
+import { expect } from 'chai';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../index.js';
+import type { AttackTimeline } from './attack-timeline.js';
+import type { Incident } from '../../model/types.js';
+import {
+  aiimsIncident,
+  axeViolations,
+  cleanup,
+  deepActiveElement,
+  fixture,
+  frames,
+  trapPageErrors,
+  waitFor,
+} from '../../../test/browser/helpers.js';
+
+const timeline = (setup: (el: AttackTimeline) => void, width = 1280) => fixture<AttackTimeline>('attack-timeline', setup, width);
+const withData = async (width = 1280, data?: Incident) => {
+  const incident = data ?? (await aiimsIncident());
+  return timeline((el) => (el.incident = incident), width);
+};
+const root = (el: AttackTimeline) => el.shadowRoot!;
+const marks = (el: AttackTimeline) => [...root(el).querySelectorAll<SVGGElement>('[data-event-id]')];
+const mark = (el: AttackTimeline, id: string) => root(el).querySelector<SVGGElement>(`[data-event-id="${id}"]`)!;
+const settle = async (el: AttackTimeline) => {
+  await el.updateComplete;
+  await frames(2);
+  await el.updateComplete;
+};
+const small = (events: Record<string, unknown>[], extra: Record<string, unknown> = {}) =>
+  ({
+    version: 1,
+    title: 'Test incident',
+    timeZone: 'Asia/Kolkata',
+    sources: [{ id: 's1', title: 'A report', publisher: 'Example News', url: 'https://example.org/report' }],
+    events,
+    ...extra,
+  }) as unknown as Incident;
+
+afterEach(cleanup);
+
+describe('<attack-timeline> accessibility', () => {
+  it('has no axe violations: horizontal, vertical, with details open', async () => {
+    const wide = await withData(1280);
+    expect(await axeViolations(wide)).to.deep.equal([]);
+    wide.select('ev-fir');
+    await settle(wide);
+    expect(root(wide).querySelector('[part="details"]')).to.exist;
+    expect(await axeViolations(wide)).to.deep.equal([]);
+    const narrow = await withData(375);
+    expect(narrow.orientation).to.equal('vertical');
+    expect(await axeViolations(narrow)).to.deep.equal([]);
+  });
+
+  it('has no axe violations in the error and empty states', async () => {
+    const broken = await timeline((el) => (el.incident = { version: 1, title: 'x', events: 'nope' }));
+    expect(root(broken).querySelector('[role="alert"]')).to.exist;
+    expect(await axeViolations(broken)).to.deep.equal([]);
+    const empty = await withData(1280, small([]));
+    expect(root(empty).querySelector('[role="status"]')!.textContent).to.contain('no events');
+    expect(await axeViolations(empty)).to.deep.equal([]);
+  });
+
+  it('keeps a list of every event, in order, for assistive technology', async () => {
+    const el = await withData();
+    const items = [...root(el).querySelectorAll('ol[aria-label] li')].map((li) => li.textContent!);
+    expect(items).to.have.length(20);
+    expect(items[0]).to.contain('Digital services knocked out');
+    expect(items.some((t) => t.includes('24 or 25 Nov 2022') && t.includes('Disputed'))).to.equal(true);
+  });
+
+  it('names the chart and describes how to use it', async () => {
+    const el = await withData();
+    const chart = root(el).querySelector('svg[role="listbox"]')!;
+    expect(chart.getAttribute('aria-label')).to.equal('Timeline: The ransomware attack on AIIMS New Delhi');
+    const help = root(el).getElementById(chart.getAttribute('aria-describedby')!)!;
+    expect(help.textContent).to.match(/Arrow keys/);
+  });
+});
+
+describe('<attack-timeline> drawing', () => {
+  it('draws every AIIMS event once, each mark carrying data-event-id', async () => {
+    const el = await withData();
+    const ids = marks(el).map((m) => m.dataset.eventId);
+    expect(ids).to.have.length(20);
+    expect(new Set(ids).size).to.equal(20);
+    expect(el.orientation).to.equal('horizontal');
+  });
+
+  it('keeps label boxes of the dense days from overlapping at 1280 px', async () => {
+    const el = await withData(1280);
+    const labels = [...root(el).querySelectorAll<SVGTextElement>('.chart .label')].map((t) => t.getBoundingClientRect());
+    for (let i = 0; i < labels.length; i++)
+      for (let j = i + 1; j < labels.length; j++) {
+        const a = labels[i];
+        const b = labels[j];
+        const overlap = a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+        expect(overlap, `label ${i} overlaps label ${j}`).to.equal(false);
+      }
+  });
+
+  it('draws status honestly: each status its own look, denied crossed, legend in words', async () => {
+    const el = await withData();
+    expect(mark(el, 'ev-attack').dataset.status).to.equal('confirmed');
+    expect(mark(el, 'ev-fir').dataset.status).to.equal('disputed');
+    expect(mark(el, 'ev-hk-plot-report').dataset.status).to.equal('single-source');
+    expect(mark(el, 'ev-ransom-claim').querySelector('.cross')).to.exist;
+    const dash = (id: string) => getComputedStyle(mark(el, id).querySelector('.shape')!).strokeDasharray;
+    expect(new Set([dash('ev-attack'), dash('ev-fir'), dash('ev-hk-plot-report')]).size).to.equal(3);
+    const fill = (id: string) => getComputedStyle(mark(el, id).querySelector('.shape')!).fill;
+    expect(fill('ev-attack')).to.not.equal(fill('ev-ip-trace'));
+    const legend = root(el).querySelector('[part="legend"]')!.textContent!;
+    for (const word of ['Confirmed on the record', 'Reported', 'Single source', 'Disputed', 'Denied', 'Milestone'])
+      expect(legend).to.contain(word);
+  });
+
+  it('shows the disputed date of the case as a conflict mark', async () => {
+    const el = await withData();
+    expect(root(el).querySelectorAll('.chart .conflict-dot').length).to.equal(2);
+    expect(mark(el, 'ev-fir').getAttribute('aria-label')).to.contain('24 or 25 Nov 2022');
+  });
+
+  it('draws milestones and a range distinctly', async () => {
+    const el = await withData();
+    expect(mark(el, 'ev-attack').querySelector('path.shape')).to.exist;
+    const bar = mark(el, 'ev-manual-mode').querySelector('rect.range')!;
+    expect(Number(bar.getAttribute('width'))).to.be.greaterThan(100);
+  });
+
+  it('uses a vertical layout below 600 px that reads top to bottom and does not overflow', async () => {
+    const el = await withData(375);
+    expect(root(el).querySelector('figure')!.dataset.layout).to.equal('vertical');
+    const tops = marks(el).map((m) => m.getBoundingClientRect().top);
+    expect([...tops].sort((a, b) => a - b)).to.deep.equal(tops);
+    const box = el.getBoundingClientRect();
+    for (const t of root(el).querySelectorAll('svg text')) {
+      const r = t.getBoundingClientRect();
+      expect(r.right, t.textContent!).to.be.at.most(box.right + 0.5);
+    }
+    expect(root(el).querySelector('[part="toolbar"]')).to.equal(null);
+  });
+
+  it('switches layout when its container narrows', async () => {
+    const el = await withData(1000);
+    expect(el.orientation).to.equal('horizontal');
+    el.parentElement!.style.width = '400px';
+    await waitFor(() => el.orientation === 'vertical', 'vertical layout');
+  });
+});
+
+describe('<attack-timeline> time zone', () => {
+  it('runs in a browser whose own zone is not the incident zone', () => {
+    expect(Intl.DateTimeFormat().resolvedOptions().timeZone).to.equal('America/Los_Angeles');
+  });
+
+  it('shows a 23:30 IST event on the 12th as the 12th, in the incident zone', async () => {
+    const el = await withData(1280, small([
+      { id: 'late', title: 'Late-night event', start: '2022-11-12T23:30', status: 'confirmed', sources: ['s1'] },
+      { id: 'next', title: 'Next day', start: '2022-11-13', status: 'confirmed', sources: ['s1'] },
+    ]));
+    expect(mark(el, 'late').getAttribute('aria-label')).to.match(/^12 Nov 2022, 11:30 pm IST/);
+    el.select('late');
+    await settle(el);
+    expect(root(el).querySelector('[part="details"] dd')!.textContent).to.contain('12 Nov 2022, 11:30 pm IST');
+    const x = (id: string) => mark(el, id).querySelector('.shape')!.getBoundingClientRect().x;
+    expect(x('late')).to.be.lessThan(x('next'));
+    expect(root(el).querySelector('.summary')!.textContent).to.contain('India Standard Time');
+  });
+
+  it('a time-zone attribute shows the same instant in another zone', async () => {
+    const el = await withData(1280, small([{ id: 'a', title: 'A', start: '2022-11-12T23:30', status: 'confirmed', sources: ['s1'] }]));
+    el.timeZone = 'UTC';
+    await settle(el);
+    expect(mark(el, 'a').getAttribute('aria-label')).to.match(/^12 Nov 2022, 6:00 pm UTC/);
+  });
+});
+
+describe('<attack-timeline> keyboard', () => {
+  it('takes one tab stop, moves through events in time order with arrows, Home and End', async () => {
+    const before = document.createElement('button');
+    before.textContent = 'before';
+    document.body.prepend(before);
+    try {
+      const el = await withData();
+      const incident = el.incident!;
+      expect(root(el).querySelectorAll('svg.plot [tabindex="0"]').length).to.equal(1);
+      before.focus();
+      // The zoom-in button (zoom out and Show all are disabled at full view), then the chart.
+      await sendKeys({ press: 'Tab' });
+      expect(deepActiveElement()!.getAttribute('aria-label')).to.equal('Zoom in');
+      await sendKeys({ press: 'Tab' });
+      const first = deepActiveElement() as SVGGElement;
+      expect(first.dataset.eventId).to.equal('ev-manual-mode');
+      const order = [first.dataset.eventId];
+      for (let i = 1; i < incident.events.length; i++) {
+        await sendKeys({ press: 'ArrowRight' });
+        await settle(el);
+        order.push((deepActiveElement() as SVGGElement).dataset.eventId);
+      }
+      const expected = [...incident.events]
+        .map((e, i) => ({ id: e.id, i, t: e.start }))
+        .sort((a, b) => Date.parse(a.t.length === 10 ? `${a.t}T00:00+05:30` : a.t) - Date.parse(b.t.length === 10 ? `${b.t}T00:00+05:30` : b.t) || a.i - b.i)
+        .map((e) => e.id);
+      expect(order).to.deep.equal(expected);
+      await sendKeys({ press: 'Home' });
+      await settle(el);
+      expect((deepActiveElement() as SVGGElement).dataset.eventId).to.equal(expected[0]);
+      await sendKeys({ press: 'End' });
+      await settle(el);
+      expect((deepActiveElement() as SVGGElement).dataset.eventId).to.equal('ev-still-hybrid');
+      expect(root(el).querySelectorAll('svg.plot [tabindex="0"]').length).to.equal(1);
+    } finally {
+      before.remove();
+    }
+  });
+
+  it('Enter opens details with sources; Escape closes them and keeps focus', async () => {
+    const el = await withData();
+    const selections: (string | null)[] = [];
+    document.addEventListener('attack-select', (e) => selections.push(e.detail.id));
+    mark(el, 'ev-ip-trace').focus();
+    await sendKeys({ press: 'Enter' });
+    await settle(el);
+    expect(el.selected).to.equal('ev-ip-trace');
+    expect(el.getAttribute('selected')).to.equal('ev-ip-trace');
+    const details = root(el).querySelector('[part="details"]')!;
+    expect(details.textContent).to.contain('Email IP addresses traced to Hong Kong and Henan, China');
+    expect(details.textContent).to.contain('Reported: reported by media citing unnamed sources');
+    expect(details.textContent).to.contain('Likely (70 in 100), an editorial judgement');
+    expect(details.textContent).to.contain('reported 14 Dec 2022');
+    const links = [...details.querySelectorAll('a')];
+    expect(links.map((a) => a.href)).to.include('https://www.dnaindia.com/india/report-aiims-delhi-cyberattack-traced-to-china-and-hong-kong-patient-data-restored-opd-functioning-online-partially-3010728');
+    expect(details.querySelectorAll('li').length).to.equal(3, 'three sources, one without a link');
+    expect(mark(el, 'ev-ip-trace').getAttribute('aria-selected')).to.equal('true');
+    await sendKeys({ press: 'Escape' });
+    await settle(el);
+    expect(el.selected).to.equal(null);
+    expect(root(el).querySelector('[part="details"]')).to.equal(null);
+    expect((deepActiveElement() as SVGGElement).dataset.eventId).to.equal('ev-ip-trace');
+    expect(selections).to.deep.equal(['ev-ip-trace', null]);
+  });
+
+  it('moves focus to events outside a zoomed view by panning to them', async () => {
+    const el = await withData();
+    (root(el).querySelector('button[aria-label="Zoom in"]') as HTMLButtonElement).click();
+    await settle(el);
+    (root(el).querySelector('button[aria-label="Zoom in"]') as HTMLButtonElement).click();
+    await settle(el);
+    expect(marks(el).length).to.be.lessThan(20);
+    mark(el, marks(el)[0].dataset.eventId!).focus();
+    await sendKeys({ press: 'End' });
+    await waitFor(() => (deepActiveElement() as SVGGElement | null)?.dataset?.eventId === 'ev-still-hybrid', 'focus on the last event');
+  });
+});
+
+describe('<attack-timeline> events and methods', () => {
+  it('select(), next() and previous() fire no attack-select; a click fires exactly one at the document', async () => {
+    const el = await withData();
+    let count = 0;
+    const listener = () => count++;
+    document.addEventListener('attack-select', listener);
+    try {
+      el.select('ev-fir');
+      el.next();
+      await settle(el);
+      expect(el.selected).to.equal('ev-internet-blocked');
+      el.previous();
+      await settle(el);
+      expect(el.selected).to.equal('ev-fir');
+      expect(count).to.equal(0);
+      mark(el, 'ev-attack').dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+      await settle(el);
+      expect(count).to.equal(1);
+      expect(el.selected).to.equal('ev-attack');
+    } finally {
+      document.removeEventListener('attack-select', listener);
+    }
+  });
+
+  it('the selected attribute selects on load', async () => {
+    const incident = await aiimsIncident();
+    const el = await timeline((t) => {
+      t.setAttribute('selected', 'ev-rs-reply');
+      t.incident = incident;
+    });
+    expect(root(el).querySelector('[part="details"]')!.textContent).to.contain('unknown threat actors');
+  });
+
+  it('reads inline JSON data from a child script', async () => {
+    const data = await aiimsIncident();
+    const el = await timeline((t) => {
+      const script = document.createElement('script');
+      script.type = 'application/json';
+      script.textContent = JSON.stringify(data);
+      t.append(script);
+    });
+    expect(marks(el)).to.have.length(20);
+  });
+
+  it('loads src and fires attack-load with the incident', async () => {
+    let loaded: Incident | null = null;
+    const el = await timeline((t) => {
+      t.addEventListener('attack-load', (e) => (loaded = e.detail.incident));
+      t.src = '/examples/data/aiims-delhi-2022.json';
+    });
+    await waitFor(() => loaded, 'attack-load');
+    await settle(el);
+    expect(loaded!.title).to.equal('The ransomware attack on AIIMS New Delhi');
+    expect(el.incident).to.deep.equal(loaded);
+    expect(marks(el)).to.have.length(20);
+  });
+
+  it('fetches src without credentials', async () => {
+    document.cookie = 'session=secret; path=/';
+    try {
+      const el = await timeline((t) => (t.src = '/test-api/cookie'));
+      await waitFor(() => el.incident, 'load');
+      expect(el.incident!.title).to.equal('no cookie');
+    } finally {
+      document.cookie = 'session=; path=/; max-age=0';
+    }
+  });
+
+  it('shows the fallback content while loading, then the chart', async () => {
+    const el = await timeline((t) => {
+      const ol = document.createElement('ol');
+      ol.innerHTML = '<li>23 Nov 2022: attack</li>';
+      t.append(ol);
+      t.src = '/test-api/slow-ok';
+    });
+    expect(root(el).querySelector('[role="status"]')!.textContent).to.contain('Loading');
+    expect(root(el).querySelector('slot')).to.exist;
+    expect(el.querySelector('ol')!.getBoundingClientRect().height).to.be.greaterThan(0);
+    await waitFor(() => el.incident, 'load');
+    await settle(el);
+    expect(root(el).querySelector('slot')).to.equal(null);
+    expect(el.querySelector('ol')!.getBoundingClientRect().height).to.equal(0);
+  });
+
+  it('takes its locale from the nearest lang, across shadow roots, and speaks Hindi', async () => {
+    const host = document.createElement('div');
+    host.setAttribute('lang', 'hi-IN');
+    const shadow = host.attachShadow({ mode: 'open' });
+    const el = document.createElement('attack-timeline');
+    el.incident = await aiimsIncident();
+    const box = document.createElement('div');
+    box.style.width = '1280px';
+    box.append(el);
+    shadow.append(box);
+    document.body.append(host);
+    try {
+      await settle(el);
+      const chart = root(el).querySelector('svg[role="listbox"]')!;
+      expect(chart.getAttribute('aria-label')).to.equal('समयरेखा: The ransomware attack on AIIMS New Delhi');
+      expect(root(el).querySelector('[part="legend"]')!.textContent).to.contain('विवादित');
+      const ticks = [...root(el).querySelectorAll('.tick text')].map((t) => t.textContent).join(' ');
+      expect(ticks).to.match(/नव|दिस/);
+      expect(ticks).to.not.match(/Nov|Dec/);
+    } finally {
+      host.remove();
+    }
+  });
+});
+
+describe('<attack-timeline> zoom', () => {
+  it('zooms with the buttons and "+"/"-" keys, bounded, and Show all restores', async () => {
+    const el = await withData();
+    const zoomOut = root(el).querySelector<HTMLButtonElement>('button[aria-label="Zoom out"]')!;
+    expect(zoomOut.disabled).to.equal(true);
+    const span = () => {
+      const ticks = [...root(el).querySelectorAll('.tick text')].map((t) => t.textContent);
+      return ticks.join('|');
+    };
+    const before = span();
+    root(el).querySelector<HTMLButtonElement>('button[aria-label="Zoom in"]')!.click();
+    await settle(el);
+    expect(span()).to.not.equal(before);
+    expect(zoomOut.disabled).to.equal(false);
+    marks(el)[0].focus();
+    for (let i = 0; i < 20; i++) await sendKeys({ press: '+' });
+    await settle(el);
+    expect(marks(el).length).to.be.greaterThan(0, 'zoom stops at a sensible limit');
+    const showAll = [...root(el).querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent === 'Show all')!;
+    showAll.click();
+    await settle(el);
+    expect(span()).to.equal(before);
+    expect(marks(el)).to.have.length(20);
+  });
+
+  it('leaves a plain wheel to the page: no zoom, no preventDefault', async () => {
+    const el = await withData();
+    const plot = root(el).querySelector('svg.plot')!;
+    const wheel = new WheelEvent('wheel', { deltaY: 100, bubbles: true, cancelable: true, clientX: 300, clientY: 300 });
+    plot.dispatchEvent(wheel);
+    await settle(el);
+    expect(wheel.defaultPrevented).to.equal(false);
+    expect(root(el).querySelector<HTMLButtonElement>('button[aria-label="Zoom out"]')!.disabled).to.equal(true);
+    const ctrlWheel = new WheelEvent('wheel', { deltaY: -300, ctrlKey: true, bubbles: true, cancelable: true, clientX: 300, clientY: 300 });
+    plot.dispatchEvent(ctrlWheel);
+    await settle(el);
+    expect(ctrlWheel.defaultPrevented).to.equal(true);
+    expect(root(el).querySelector<HTMLButtonElement>('button[aria-label="Zoom out"]')!.disabled).to.equal(false);
+  });
+
+  it('keeps its height while zooming', async () => {
+    const el = await withData();
+    const h = el.getBoundingClientRect().height;
+    root(el).querySelector<HTMLButtonElement>('button[aria-label="Zoom in"]')!.click();
+    await settle(el);
+    expect(el.getBoundingClientRect().height).to.equal(h);
+  });
+});
+
+describe('<attack-timeline> level of detail', () => {
+  it('aggregates 20,000 events into bins, with few DOM nodes, and Enter on a bin zooms in', async () => {
+    const events = Array.from({ length: 20_000 }, (_, i) => ({
+      id: `e${i}`,
+      title: `Log entry ${i}`,
+      lane: ['net', 'host', 'mail'][i % 3],
+      start: new Date(Date.UTC(2022, 10, 1) + i * 97_000).toISOString().slice(0, 16) + 'Z',
+      status: 'confirmed',
+      sources: ['s1'],
+    }));
+    const el = await withData(1280, small(events));
+    expect(marks(el)).to.have.length(0);
+    const bins = root(el).querySelectorAll('[data-bin]');
+    expect(bins.length).to.be.greaterThan(10);
+    expect(root(el).querySelectorAll('svg *').length).to.be.lessThan(2500);
+    expect(root(el).querySelectorAll('ol[aria-label] li').length).to.be.at.most(1000);
+    (bins[0] as SVGGElement).focus();
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => marks(el).length > 0, 'events after zooming into a bin');
+    expect(marks(el).length).to.be.at.most(500);
+  });
+});
+
+describe('<attack-timeline> bad input', () => {
+  let trap: ReturnType<typeof trapPageErrors>;
+  beforeEach(() => (trap = trapPageErrors()));
+  afterEach(() => {
+    trap.stop();
+    expect(trap.errors, 'nothing reaches the host page').to.deep.equal([]);
+  });
+
+  const failing = async (src: string, setup: (el: AttackTimeline) => void = () => undefined) => {
+    let errors: { path: string; message: string }[] | null = null;
+    const el = await timeline((t) => {
+      t.addEventListener('attack-error', (e) => (errors = e.detail.errors));
+      setup(t);
+      t.src = src;
+    });
+    await waitFor(() => errors, `attack-error for ${src}`);
+    await settle(el);
+    const alert = root(el).querySelector('[role="alert"]');
+    expect(alert, 'a visible alert').to.exist;
+    expect(alert!.getBoundingClientRect().height).to.be.greaterThan(0);
+    return { el, errors: errors! as { path: string; message: string }[], alert: alert!.textContent! };
+  };
+
+  it('a src that 404s', async () => {
+    const { errors, alert } = await failing('/test-api/missing');
+    expect(errors).to.deep.equal([{ path: 'src', message: 'the server answered 404 Not Found for /test-api/missing' }]);
+    expect(alert).to.contain('404');
+  });
+
+  it('a src that is not JSON', async () => {
+    const { errors } = await failing('/test-api/not-json');
+    expect(errors[0].path).to.equal('src');
+    expect(errors[0].message).to.match(/^is not valid JSON/);
+  });
+
+  it('a src larger than max-bytes, by Content-Length and by counted stream', async () => {
+    const declared = await failing('/test-api/big-declared');
+    expect(declared.errors[0].message).to.contain('larger than the limit of 5.0 MB');
+    const chunked = await failing('/test-api/big-chunked', (t) => (t.maxBytes = 1_000_000));
+    expect(chunked.errors[0].message).to.contain('larger than the limit of 1.0 MB');
+  });
+
+  it('a src that never answers times out', async () => {
+    const started = performance.now();
+    const { errors } = await failing('/test-api/hang', (t) => (t.timeout = 300));
+    expect(errors[0].message).to.equal('no answer from /test-api/hang within 0.3 s');
+    expect(performance.now() - started).to.be.lessThan(5000);
+  });
+
+  it('removal while loading aborts without an error or a render', async () => {
+    const el = await timeline((t) => (t.src = '/test-api/slow-ok'));
+    let events = 0;
+    el.addEventListener('attack-load', () => events++);
+    el.addEventListener('attack-error', () => events++);
+    el.remove();
+    await new Promise((r) => setTimeout(r, 700));
+    expect(events).to.equal(0);
+  });
+
+  it('an invalid event is reported by path and the rest still render', async () => {
+    let errors: { path: string }[] = [];
+    const data = await aiimsIncident();
+    (data.events[3] as { start: string }).start = '2022-13-01';
+    const el = await timeline((t) => {
+      t.addEventListener('attack-error', (e) => (errors = e.detail.errors));
+      t.incident = data;
+    });
+    expect(errors.map((e) => e.path)).to.deep.equal(['events[3].start']);
+    expect(marks(el)).to.have.length(19);
+    expect(root(el).querySelector('[role="alert"]')!.textContent).to.contain('events[3].start: "2022-13-01" is not a date');
+  });
+
+  it('a document with nothing to draw shows only the alert', async () => {
+    const el = await timeline((t) => (t.incident = 'not an incident' as unknown as Incident));
+    expect(root(el).querySelector('[role="alert"]')!.textContent).to.contain('must be a JSON object');
+    expect(root(el).querySelector('svg')).to.equal(null);
+  });
+
+  it('renders markup in every text field as text, and runs no script', async () => {
+    const payloads = [
+      '<img src=x onerror="window.__xss=1">',
+      '<svg onload="window.__xss=2"></svg>',
+      '"><script>window.__xss=3</script>',
+      '<iframe srcdoc="<script>parent.__xss=7</script>">',
+      '<math><mtext><table><mglyph><style><img src=x onerror="window.__xss=8">',
+      '{{constructor.constructor("window.__xss=6")()}}',
+    ];
+    const events = payloads.map((p, i) => ({
+      id: `x${i}`, title: p, description: p, start: `2022-11-${10 + i}`, lane: `lane${i}`, status: 'confirmed', sources: [`s${i}`],
+      conflicts: [{ note: p, sources: [`s${i}`] }],
+    }));
+    const el = await withData(1280, small(events, {
+      title: payloads[0],
+      lanes: payloads.map((p, i) => ({ id: `lane${i}`, label: p })),
+      sources: payloads.map((p, i) => ({ id: `s${i}`, title: p, publisher: p, url: 'https://example.org/' })),
+    }));
+    for (let i = 0; i < payloads.length; i++) {
+      el.select(`x${i}`);
+      await settle(el);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+    expect((window as unknown as { __xss?: number }).__xss).to.equal(undefined);
+    expect(root(el).querySelectorAll('img, script, iframe, math, object, embed, foreignObject, style:not([data-lit])').length).to.equal(0);
+    const all = root(el).querySelectorAll('*');
+    for (const node of all) for (const attr of node.getAttributeNames()) expect(attr.startsWith('on'), `${node.tagName} ${attr}`).to.equal(false);
+    expect(root(el).querySelector('.caption-title')!.textContent).to.equal(payloads[0]);
+    expect(root(el).querySelector('[part="details"] .details-title')!.textContent).to.equal(payloads[payloads.length - 1]);
+  });
+
+  it('never renders a javascript:, data: or vbscript: link, and clicking links runs nothing', async () => {
+    const urls = ['javascript:window.__xss=5', ' JaVaScRiPt:window.__xss=5', 'java\tscript:window.__xss=5', '\x01javascript:window.__xss=5', 'data:text/html,<script>window.__xss=5</script>', 'vbscript:msgbox(1)', 'https://example.org/ok'];
+    const el = await withData(1280, small(
+      [{ id: 'a', title: 'Linked', start: '2022-11-23', status: 'confirmed', sources: urls.map((_, i) => `u${i}`) }],
+      { sources: urls.map((url, i) => ({ id: `u${i}`, title: `Source ${i}`, url })) },
+    ));
+    el.select('a');
+    await settle(el);
+    const links = [...root(el).querySelectorAll('a')];
+    expect(links.map((a) => a.getAttribute('href'))).to.deep.equal(['https://example.org/ok']);
+    expect(links[0].rel).to.contain('noopener');
+    const items = root(el).querySelectorAll('[part="details"] ol li');
+    expect(items.length).to.equal(urls.length, 'sources without a safe link are still cited, as text');
+    for (const a of links) a.addEventListener('click', (e) => e.preventDefault());
+    for (const a of links) a.click();
+    expect((window as unknown as { __xss?: number }).__xss).to.equal(undefined);
+    expect(el.issues.warnings.filter((w) => w.path.endsWith('.url'))).to.have.length(6);
+  });
+
+  it('isolates right-to-left override characters in titles', async () => {
+    const el = await withData(1280, small([{ id: 'a', title: '\u202Eevil\u202C title', start: '2022-11-23', status: 'confirmed', sources: ['s1'] }]));
+    el.select('a');
+    await settle(el);
+    const title = root(el).querySelector('.details-title')!;
+    expect(getComputedStyle(title).unicodeBidi).to.equal('isolate');
+  });
+});

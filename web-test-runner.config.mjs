@@ -1,0 +1,109 @@
+// Browser tests in Debian's Chromium and Firefox ESR (no downloaded browsers), run with the
+// browsers' time zone set to America/Los_Angeles so tests prove dates follow the incident's
+// zone, not the reader's. BROWSERS=chromium or BROWSERS=firefox runs one engine.
+import { writeFileSync } from 'node:fs';
+import { defaultReporter } from '@web/test-runner';
+import { Readable } from 'node:stream';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { puppeteerLauncher } from '@web/test-runner-puppeteer';
+import { CHROMIUM_ARGS, chromiumPath, firefoxPath } from './scripts/browsers.mjs';
+
+const env = { ...process.env, TZ: 'America/Los_Angeles' };
+const wanted = (process.env.BROWSERS ?? 'chromium,firefox').split(',');
+const browsers = [];
+if (wanted.includes('chromium')) {
+  browsers.push(chromeLauncher({ launchOptions: { executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS, env } }));
+}
+if (wanted.includes('firefox')) {
+  browsers.push(puppeteerLauncher({ launchOptions: { browser: 'firefox', executablePath: firefoxPath(), headless: true, env } }));
+}
+
+/** Endpoints for loading tests: each answers the way a broken or hostile server would. */
+async function testApi(ctx, next) {
+  if (!ctx.path.startsWith('/test-api/')) return next();
+  const incident = (title) => JSON.stringify({ version: 1, title, timeZone: 'Asia/Kolkata', events: [{ id: 'a', title: 'Only event', start: '2022-11-23', status: 'confirmed', sources: [] }] });
+  switch (ctx.path) {
+    case '/test-api/missing':
+      ctx.status = 404;
+      ctx.body = 'Not found';
+      return;
+    case '/test-api/not-json':
+      ctx.type = 'text/html';
+      ctx.body = '<!doctype html><title>Login</title><p>Please sign in';
+      return;
+    case '/test-api/big-declared':
+      ctx.type = 'application/json';
+      ctx.body = ' '.repeat(6_000_000);
+      return;
+    case '/test-api/big-chunked': {
+      // No Content-Length: the size cap must count the streamed bytes.
+      let sent = 0;
+      ctx.type = 'application/json';
+      ctx.body = new Readable({
+        read() {
+          if (sent >= 50) return this.push(null);
+          sent++;
+          this.push(' '.repeat(100_000));
+        },
+      });
+      return;
+    }
+    case '/test-api/hang':
+      await new Promise((resolve) => {
+        ctx.req.on('close', resolve);
+        setTimeout(resolve, 20_000);
+      });
+      ctx.status = 204;
+      return;
+    case '/test-api/cookie':
+      ctx.type = 'application/json';
+      ctx.body = incident(ctx.get('cookie') ? 'cookie sent' : 'no cookie');
+      return;
+    case '/test-api/slow-ok':
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      ctx.type = 'application/json';
+      ctx.body = incident('Slow but fine');
+      return;
+    default:
+      ctx.status = 404;
+  }
+}
+
+/** Writes pass/fail counts per browser for scripts/test.mjs to total. */
+function countingReporter(file) {
+  return {
+    onTestRunFinished({ sessions }) {
+      const counts = {};
+      const walk = (suite, c) => {
+        for (const t of suite?.tests ?? []) {
+          if (t.skipped) c.skipped++;
+          else if (t.passed) c.passed++;
+          else c.failed++;
+        }
+        for (const s of suite?.suites ?? []) walk(s, c);
+      };
+      for (const s of sessions) {
+        const c = (counts[s.browser.name] ??= { passed: 0, failed: 0, skipped: 0 });
+        walk(s.testResults, c);
+        // A file that failed to load or threw outside a test counts as a failure.
+        if (!s.passed && (s.errors?.length ?? 0) > 0) c.failed++;
+      }
+      writeFileSync(file, JSON.stringify(counts));
+    },
+  };
+}
+
+export default {
+  rootDir: '.',
+  files: ['build/src/**/*.test.js'],
+  nodeResolve: { exportConditions: ['production'] },
+  browsers,
+  concurrency: 1,
+  concurrentBrowsers: 2,
+  browserStartTimeout: 120_000,
+  testsStartTimeout: 120_000,
+  testsFinishTimeout: 600_000,
+  testFramework: { config: { timeout: 20_000 } },
+  middleware: [testApi],
+  reporters: [defaultReporter(), ...(process.env.WTR_COUNTS ? [countingReporter(process.env.WTR_COUNTS)] : [])],
+};
