@@ -115,6 +115,38 @@ class Checker {
   }
 }
 
+const FIELDS = {
+  '': ['$schema', 'version', 'id', 'title', 'summary', 'timeZone', 'updated', 'victim', 'lanes', 'events', 'places', 'claims', 'sources'],
+  event: ['id', 'title', 'description', 'start', 'end', 'precision', 'displayDate', 'dateKind', 'lane', 'kind', 'milestone', 'status', 'confidence', 'sources', 'conflicts', 'places', 'techniques'],
+  place: ['id', 'name', 'role', 'lat', 'lon', 'precisionMeters', 'country', 'shape'],
+  claim: ['id', 'from', 'to', 'relation', 'assertion', 'assertedBy', 'status', 'confidence', 'caveats', 'sources', 'event'],
+  source: ['id', 'title', 'publisher', 'url', 'published'],
+} as const;
+
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const next = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1));
+      prev = next;
+    }
+  }
+  return row[b.length];
+}
+
+/** Warns about fields the format does not have: a misspelt field is otherwise silently lost. */
+function checkFields(c: Checker, o: Obj, kind: keyof typeof FIELDS, path: string) {
+  const known: readonly string[] = FIELDS[kind];
+  for (const key of Object.keys(o)) {
+    if (known.includes(key)) continue;
+    const near = known.find((k) => distance(key, k) <= 2);
+    c.warn(path ? `${path}.${key}` : key, `is not a field of ${kind ? `${/^[aeiou]/.test(kind) ? "an" : "a"} ${kind}` : "the incident"}; ignored${near ? ` (did you mean "${near}"?)` : ''}`);
+  }
+}
+
 /** Assigns only the defined values, so the cleaned document has no `undefined` keys. */
 function compact<T extends object>(o: T): T {
   for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k];
@@ -132,6 +164,7 @@ function readSources(c: Checker, raw: unknown): Source[] {
   raw.forEach((s, i) => {
     const path = `sources[${i}]`;
     if (!isObject(s)) return c.warn(path, `must be an object, not ${describe(s)}; left out`);
+    checkFields(c, s, 'source', path);
     const id = c.requiredText(s, 'id', path);
     if (!id) return;
     if (seen.has(id)) return c.warn(`${path}.id`, `"${clip(id)}" is used twice; the second is left out`);
@@ -200,6 +233,7 @@ function readPlaces(c: Checker, raw: unknown): Place[] {
   raw.forEach((p, i) => {
     const path = `places[${i}]`;
     if (!isObject(p)) return c.error(path, `must be an object, not ${describe(p)}; left out`);
+    checkFields(c, p, 'place', path);
     const id = c.requiredText(p, 'id', path);
     const name = c.requiredText(p, 'name', path);
     if (!id || !name) return;
@@ -277,6 +311,7 @@ function readEvent(
     c.error(path, `must be an object, not ${describe(e)}; left out`);
     return undefined;
   }
+  checkFields(c, e, 'event', path);
   const errorsBefore = c.errors.length;
   const id = c.requiredText(e, 'id', path);
   const title = c.requiredText(e, 'title', path);
@@ -370,6 +405,7 @@ function readClaims(c: Checker, raw: unknown, places: Map<string, Place>, source
   raw.forEach((k, i) => {
     const path = `claims[${i}]`;
     if (!isObject(k)) return c.error(path, `must be an object, not ${describe(k)}; left out`);
+    checkFields(c, k, 'claim', path);
     const errorsBefore = c.errors.length;
     const id = c.requiredText(k, 'id', path);
     const to = c.requiredText(k, 'to', path);
@@ -417,6 +453,7 @@ function parseDocument(c: Checker, input: unknown): ParseResult {
   }
 
   // Document header
+  checkFields(c, input, '', '');
   if (input.version === undefined) c.warn('version', 'is missing; read as version 1');
   else if (input.version !== 1) c.warn('version', `${describe(input.version)} is not a known version; read as version 1`);
   const title = isText(input.title) ? input.title : undefined;
@@ -470,6 +507,7 @@ function parseDocument(c: Checker, input: unknown): ParseResult {
   const claims = readClaims(c, input.claims, placeById, sourceById, ids);
 
   const incident: Incident = compact({
+    $schema: typeof input.$schema === 'string' ? input.$schema : undefined,
     version: 1 as const,
     id: c.optionalText(input, 'id', ''),
     title: title ?? '',

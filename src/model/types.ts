@@ -117,6 +117,8 @@ export interface Victim {
 
 /** The incident document, as written by an editor. */
 export interface Incident {
+  /** Path or URL of the JSON Schema, for editors' autocompletion. */
+  $schema?: string;
   version: 1;
   id?: string;
   title: string;

@@ -23,7 +23,7 @@ test('parseIncident(AIIMS example) has no errors or warnings', () => {
 });
 
 test('parseIncident(valid document) round-trips unchanged', () => {
-  const doc = aiims();
+  const doc = { $schema: '../../schema/incident.schema.json', ...aiims() };
   const r = parseIncident(structuredClone(doc));
   assert.deepEqual(r.incident, doc);
 });
@@ -161,4 +161,13 @@ test('parseIncident never throws, even on a hostile object', () => {
   const r = parseIncident(hostile);
   assert.equal(r.incident, null);
   assert.match(r.errors[0].message, /boom/);
+});
+
+test('parseIncident warns about a misspelt field and suggests the right one', () => {
+  const r = parseIncident(minimal([ev({ tittle: 'x', satus: 'confirmed' })], { $schema: '../schema/incident.schema.json', summry: 'x' }));
+  assert.deepEqual(r.warnings, [
+    { path: 'summry', message: 'is not a field of the incident; ignored (did you mean "summary"?)' },
+    { path: 'events[0].tittle', message: 'is not a field of an event; ignored (did you mean "title"?)' },
+    { path: 'events[0].satus', message: 'is not a field of an event; ignored (did you mean "status"?)' },
+  ]);
 });

@@ -1,0 +1,27 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { Ajv } from 'ajv';
+
+const read = (path: string) => JSON.parse(readFileSync(new URL(`../../../${path}`, import.meta.url), 'utf8'));
+const validate = new Ajv({ allErrors: true }).compile(read('schema/incident.schema.json'));
+
+test('incident.schema.json accepts the AIIMS example', () => {
+  assert.equal(validate(read('examples/data/aiims-delhi-2022.json')), true, JSON.stringify(validate.errors));
+});
+
+test('incident.schema.json rejects what the parser rejects: bad dates, unknown statuses, misspelt fields', () => {
+  const base = read('examples/data/aiims-delhi-2022.json');
+  const cases: [string, (d: any) => void][] = [
+    ['a date that is not ISO', (d) => (d.events[0].start = '23/11/2022')],
+    ['an unknown status', (d) => (d.events[0].status = 'confirmed-on-record')],
+    ['a misspelt field', (d) => (d.events[0].tittle = 'x')],
+    ['a relation that names the attacker', (d) => (d.claims[0].relation = 'the-attacker')],
+    ['a javascript: link', (d) => (d.sources[1].url = 'javascript:alert(1)')],
+  ];
+  for (const [what, change] of cases) {
+    const doc = structuredClone(base);
+    change(doc);
+    assert.equal(validate(doc), false, what);
+  }
+});
