@@ -69,6 +69,24 @@ async function testApi(ctx, next) {
   }
 }
 
+/**
+ * `emulate-forced-colors` for tests: Chromium through CDP. Firefox over WebDriver BiDi has no
+ * such emulation, so the command answers false there and the test is skipped.
+ */
+function forcedColorsPlugin() {
+  return {
+    name: 'emulate-forced-colors',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'emulate-forced-colors') return undefined;
+      const page = session.browser.getPage?.(session.id);
+      if (!page || session.browser.name !== 'Chrome') return false;
+      const cdp = await page.createCDPSession();
+      await cdp.send('Emulation.setEmulatedMedia', { features: [{ name: 'forced-colors', value: payload?.active ? 'active' : 'none' }] });
+      return true;
+    },
+  };
+}
+
 /** Writes pass/fail counts per browser for scripts/test.mjs to total. */
 function countingReporter(file) {
   return {
@@ -105,5 +123,6 @@ export default {
   testsFinishTimeout: 600_000,
   testFramework: { config: { timeout: 20_000 } },
   middleware: [testApi],
+  plugins: [forcedColorsPlugin()],
   reporters: [defaultReporter(), ...(process.env.WTR_COUNTS ? [countingReporter(process.env.WTR_COUNTS)] : [])],
 };

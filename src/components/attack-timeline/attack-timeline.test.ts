@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { sendKeys } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '../../index.js';
 import type { AttackTimeline } from './attack-timeline.js';
 import type { Incident } from '../../model/types.js';
@@ -75,6 +75,66 @@ describe('<attack-timeline> accessibility', () => {
     expect(chart.getAttribute('aria-label')).to.equal('Timeline: The ransomware attack on AIIMS New Delhi');
     const help = root(el).getElementById(chart.getAttribute('aria-describedby')!)!;
     expect(help.textContent).to.match(/Arrow keys/);
+  });
+});
+
+/** WCAG contrast ratio of two computed colours (rgb/rgba strings). */
+function contrast(a: string, b: string): number {
+  const lum = (c: string) => {
+    const [r, g, bl] = c.match(/[\d.]+/g)!.slice(0, 3).map(Number).map((v) => {
+      const s = v / 255;
+      return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+describe('<attack-timeline> themes and contrast', () => {
+  for (const theme of ['light', 'dark'] as const) {
+    it(`keeps text at 4.5:1 and marks at 3:1 on the lane bands, ${theme}`, async () => {
+      const data = await aiimsIncident();
+      const el = await timeline((t) => {
+        t.theme = theme;
+        t.incident = data;
+      });
+      const band = getComputedStyle(root(el).querySelector('.lane rect')!).fill;
+      const bg = getComputedStyle(el).backgroundColor;
+      expect(contrast(band, bg)).to.be.lessThan(1.5, 'bands are a tint of the background');
+      for (const sel of ['.text .label', '.tick text', '.lane text', '.caption-title', '.summary']) {
+        const node = root(el).querySelector(sel)!;
+        const colour = node instanceof SVGElement ? getComputedStyle(node).fill : getComputedStyle(node).color;
+        expect(contrast(colour, band), `${sel} on the lane band`).to.be.at.least(4.5);
+        expect(contrast(colour, bg), `${sel} on the background`).to.be.at.least(4.5);
+      }
+      for (const sel of ['.mark .shape', '.legend .shape']) {
+        expect(contrast(getComputedStyle(root(el).querySelector(sel)!).stroke, band), sel).to.be.at.least(3);
+      }
+      if (theme === 'dark') expect(contrast(bg, 'rgb(0,0,0)')).to.be.lessThan(1.5);
+    });
+  }
+
+  it('uses system colours in forced-colours mode', async function () {
+    const el = await withData();
+    if (!(await executeServerCommand('emulate-forced-colors', { active: true }))) this.skip();
+    try {
+      await settle(el);
+      expect(matchMedia('(forced-colors: active)').matches).to.equal(true);
+      const probe = document.createElement('span');
+      probe.style.color = 'CanvasText';
+      probe.style.backgroundColor = 'Canvas';
+      document.body.append(probe);
+      const text = getComputedStyle(probe).color;
+      const canvas = getComputedStyle(probe).backgroundColor;
+      probe.remove();
+      expect(getComputedStyle(mark(el, 'ev-attack').querySelector('.shape')!).fill).to.equal(text);
+      expect(getComputedStyle(mark(el, 'ev-ip-trace').querySelector('.shape')!).stroke).to.equal(text);
+      expect(getComputedStyle(mark(el, 'ev-ip-trace').querySelector('.shape')!).fill).to.equal(canvas);
+      expect(getComputedStyle(root(el).querySelector('.text .label')!).fill).to.equal(text);
+    } finally {
+      await executeServerCommand('emulate-forced-colors', { active: false });
+    }
   });
 });
 
@@ -191,6 +251,9 @@ describe('<attack-timeline> keyboard', () => {
       await sendKeys({ press: 'Tab' });
       const first = deepActiveElement() as SVGGElement;
       expect(first.dataset.eventId).to.equal('ev-manual-mode');
+      const ring = getComputedStyle(first.querySelector('.hit')!);
+      expect(ring.strokeWidth, 'a visible focus ring').to.equal('3px');
+      expect(contrast(ring.stroke, getComputedStyle(el).backgroundColor)).to.be.at.least(3);
       const order = [first.dataset.eventId];
       for (let i = 1; i < incident.events.length; i++) {
         await sendKeys({ press: 'ArrowRight' });
