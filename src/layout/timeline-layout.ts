@@ -192,10 +192,10 @@ function packLane(marks: MarkLayout[], starts: number[], cap: number, measure: M
 }
 
 /** Builds a horizontal mark with its label placed right of the mark, or left near the edge. */
-function placeMark(e: ResolvedEvent, x: (t: number) => number, plot: HorizontalLayout['plot'], measure: Measure) {
+function placeMark(e: ResolvedEvent, x: (t: number) => number, plot: HorizontalLayout['plot'], measure: Measure, labelMax: number = SIZES.labelMax) {
   const { x0, x1, mid } = xOf(e, x);
   const m13 = (t: string) => measure(t, SIZES.labelFont);
-  let lines = wrap(e.event.title, SIZES.labelMax, 2, m13);
+  let lines = wrap(e.event.title, labelMax, 2, m13);
   let w = Math.max(0, ...lines.map(m13));
   const range = Boolean(e.end);
   const shape: MarkLayout['shape'] = range ? 'range' : e.milestone ? 'milestone' : 'point';
@@ -239,6 +239,20 @@ function placeMark(e: ResolvedEvent, x: (t: number) => number, plot: HorizontalL
   return { mark, labelStart };
 }
 
+/**
+ * Places a lane's marks. A label may widen (up to 300 px) into empty time before the lane's
+ * next event, so a quiet stretch shows whole titles instead of ellipses.
+ */
+function placeLane(events: ResolvedEvent[], x: (t: number) => number, plot: HorizontalLayout['plot'], measure: Measure) {
+  const mids = events.map((e) => xOf(e, x).mid);
+  return events.map((e, i) => {
+    let next = Infinity;
+    for (let j = 0; j < events.length; j++) if (mids[j] > mids[i] && mids[j] < next) next = mids[j];
+    const room = Math.min(next, plot.right) - mids[i] - SIZES.milestoneRadius - 2 * SIZES.gap;
+    return placeMark(e, x, plot, measure, Math.max(SIZES.labelMax, Math.min(300, room)));
+  });
+}
+
 function plotFor(width: number): HorizontalLayout['plot'] {
   return { left: SIZES.padX, right: Math.max(SIZES.padX + 10, width - SIZES.padX), top: SIZES.axis, bottom: 0 };
 }
@@ -256,7 +270,7 @@ export function laneLevels(r: ResolvedIncident, width: number, measure: Measure,
   const x = baseScale(r, plot);
   if (r.events.length > lodThreshold) return r.lanes.map(() => 1);
   return r.lanes.map((lane) => {
-    const placed = r.events.filter((e) => e.lane === lane.id).map((e) => placeMark(e, x, plot, measure));
+    const placed = placeLane(r.events.filter((e) => e.lane === lane.id), x, plot, measure);
     const levelOf = packLane(placed.map((p) => p.mark), placed.map((p) => p.labelStart), SIZES.maxLevels, measure);
     return Math.max(1, ...levelOf.map((l) => l + 1));
   });
@@ -316,7 +330,7 @@ export function layoutHorizontal(r: ResolvedIncident, o: LayoutOptions): Horizon
       bins.push(...[...buckets.values()].sort((a, b) => a.x0 - b.x0));
       return;
     }
-    const placed = laneEvents.map((e) => placeMark(e, x, plot, o.measure));
+    const placed = placeLane(laneEvents, x, plot, o.measure);
     const laneMarks = placed.map((p) => p.mark);
     const levelOf = packLane(laneMarks, placed.map((p) => p.labelStart), levels[li] ?? 1, o.measure);
     laneMarks.forEach((m, i) => {

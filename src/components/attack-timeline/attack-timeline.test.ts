@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '../../index.js';
 import type { AttackTimeline } from './attack-timeline.js';
 import type { Incident } from '../../model/types.js';
@@ -114,6 +114,28 @@ describe('<attack-timeline> themes and contrast', () => {
       if (theme === 'dark') expect(contrast(bg, 'rgb(0,0,0)')).to.be.lessThan(1.5);
     });
   }
+
+  it('theme="auto" follows the reader\'s colour scheme; theme="light" does not', async function () {
+    const auto = await withData();
+    const light = await timeline((t) => {
+      t.theme = 'light';
+      t.incident = auto.incident;
+    });
+    const lightBg = getComputedStyle(auto).backgroundColor;
+    try {
+      await emulateMedia({ colorScheme: 'dark' });
+    } catch {
+      this.skip(); // Firefox over WebDriver BiDi cannot emulate media features.
+    }
+    try {
+      await settle(auto);
+      expect(getComputedStyle(auto).backgroundColor).to.not.equal(lightBg);
+      expect(contrast(getComputedStyle(auto).backgroundColor, 'rgb(0,0,0)')).to.be.lessThan(1.5);
+      expect(getComputedStyle(light).backgroundColor).to.equal(lightBg);
+    } finally {
+      await emulateMedia({ colorScheme: 'light' });
+    }
+  });
 
   it('uses system colours in forced-colours mode', async function () {
     const el = await withData();
