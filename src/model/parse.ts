@@ -54,6 +54,23 @@ class Checker {
     this.warnings.push({ path, message });
   }
 
+  /**
+   * Calls `read` for each object in the array `raw` found at `key`. A missing array is fine;
+   * a non-array is ignored with a warning; a non-object item is reported at `level`.
+   */
+  objects(raw: unknown, key: string, level: 'warn' | 'error', read: (item: Obj, path: string) => void): void {
+    if (raw === undefined) return;
+    if (!Array.isArray(raw)) {
+      this.warn(key, `must be an array, not ${describe(raw)}; ignored`);
+      return;
+    }
+    raw.forEach((item, i) => {
+      const path = `${key}[${i}]`;
+      if (isObject(item)) read(item, path);
+      else this[level](path, `must be an object, not ${describe(item)}; left out`);
+    });
+  }
+
   /** A required non-empty string, or undefined after an error. */
   requiredText(o: Obj, key: string, path: string): string | undefined {
     const v = o[key];
@@ -154,16 +171,9 @@ function compact<T extends object>(o: T): T {
 }
 
 function readSources(c: Checker, raw: unknown): Source[] {
-  if (raw === undefined) return [];
-  if (!Array.isArray(raw)) {
-    c.warn('sources', `must be an array, not ${describe(raw)}; ignored`);
-    return [];
-  }
   const seen = new Set<string>();
   const out: Source[] = [];
-  raw.forEach((s, i) => {
-    const path = `sources[${i}]`;
-    if (!isObject(s)) return c.warn(path, `must be an object, not ${describe(s)}; left out`);
+  c.objects(raw, 'sources', 'warn', (s, path) => {
     checkFields(c, s, 'source', path);
     const id = c.requiredText(s, 'id', path);
     if (!id) return;
@@ -188,15 +198,13 @@ function readSources(c: Checker, raw: unknown): Source[] {
 }
 
 function readLanes(c: Checker, raw: unknown): Lane[] | undefined {
-  if (raw === undefined) return undefined;
   if (!Array.isArray(raw)) {
-    c.warn('lanes', `must be an array, not ${describe(raw)}; lanes come from the events instead`);
+    // Without a usable list, lanes come from the events.
+    c.objects(raw, 'lanes', 'warn', () => undefined);
     return undefined;
   }
   const out: Lane[] = [];
-  raw.forEach((l, i) => {
-    const path = `lanes[${i}]`;
-    if (!isObject(l)) return c.warn(path, `must be an object, not ${describe(l)}; left out`);
+  c.objects(raw, 'lanes', 'warn', (l, path) => {
     const id = isText(l.id) ? l.id : undefined;
     if (!id) return c.warn(`${path}.id`, 'is missing; lane left out');
     if (out.some((o) => o.id === id)) return c.warn(`${path}.id`, `"${clip(id)}" is used twice; the second is left out`);
@@ -224,15 +232,8 @@ function readShape(c: Checker, raw: unknown, path: string): PlaceShape | undefin
 }
 
 function readPlaces(c: Checker, raw: unknown): Place[] {
-  if (raw === undefined) return [];
-  if (!Array.isArray(raw)) {
-    c.warn('places', `must be an array, not ${describe(raw)}; ignored`);
-    return [];
-  }
   const out: Place[] = [];
-  raw.forEach((p, i) => {
-    const path = `places[${i}]`;
-    if (!isObject(p)) return c.error(path, `must be an object, not ${describe(p)}; left out`);
+  c.objects(raw, 'places', 'error', (p, path) => {
     checkFields(c, p, 'place', path);
     const id = c.requiredText(p, 'id', path);
     const name = c.requiredText(p, 'name', path);
@@ -396,15 +397,8 @@ function readEvent(
 }
 
 function readClaims(c: Checker, raw: unknown, places: Map<string, Place>, sources: Map<string, unknown>, events: Set<string>): Claim[] {
-  if (raw === undefined) return [];
-  if (!Array.isArray(raw)) {
-    c.warn('claims', `must be an array, not ${describe(raw)}; ignored`);
-    return [];
-  }
   const out: Claim[] = [];
-  raw.forEach((k, i) => {
-    const path = `claims[${i}]`;
-    if (!isObject(k)) return c.error(path, `must be an object, not ${describe(k)}; left out`);
+  c.objects(raw, 'claims', 'error', (k, path) => {
     checkFields(c, k, 'claim', path);
     const errorsBefore = c.errors.length;
     const id = c.requiredText(k, 'id', path);

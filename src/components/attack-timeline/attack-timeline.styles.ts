@@ -1,5 +1,19 @@
 import { css } from 'lit';
 
+/** The dark palette, for theme="dark" and for theme="auto" in a dark colour scheme. */
+const dark = css`
+    --_ink: var(--attack-ink, #eceef1);
+    --_muted: var(--attack-muted, #b2b7bf);
+    --_bg: var(--attack-bg, #16181b);
+    --_surface: var(--attack-surface, #23262b);
+    --_line: var(--attack-line, #4a4f57);
+    --_accent: var(--attack-accent, #8ab4f8);
+    --_accent-soft: var(--attack-accent-soft, rgba(138, 180, 248, 0.2));
+    --_denied: var(--attack-denied, #a2a7ae);
+    --_focus: var(--attack-focus, #ffb4ab);
+    color-scheme: dark;
+`;
+
 /**
  * Public custom properties (`--attack-*`) map to private `--_*` defaults. `all: initial` on
  * the host stops the article's inherited typography (line-height, letter-spacing,
@@ -33,29 +47,11 @@ export const styles = css`
     display: none;
   }
   :host([theme='dark']) {
-    --_ink: var(--attack-ink, #eceef1);
-    --_muted: var(--attack-muted, #b2b7bf);
-    --_bg: var(--attack-bg, #16181b);
-    --_surface: var(--attack-surface, #23262b);
-    --_line: var(--attack-line, #4a4f57);
-    --_accent: var(--attack-accent, #8ab4f8);
-    --_accent-soft: var(--attack-accent-soft, rgba(138, 180, 248, 0.2));
-    --_denied: var(--attack-denied, #a2a7ae);
-    --_focus: var(--attack-focus, #ffb4ab);
-    color-scheme: dark;
+    ${dark}
   }
   @media (prefers-color-scheme: dark) {
     :host(:not([theme='light'])) {
-      --_ink: var(--attack-ink, #eceef1);
-      --_muted: var(--attack-muted, #b2b7bf);
-      --_bg: var(--attack-bg, #16181b);
-      --_surface: var(--attack-surface, #23262b);
-      --_line: var(--attack-line, #4a4f57);
-      --_accent: var(--attack-accent, #8ab4f8);
-      --_accent-soft: var(--attack-accent-soft, rgba(138, 180, 248, 0.2));
-      --_denied: var(--attack-denied, #a2a7ae);
-      --_focus: var(--attack-focus, #ffb4ab);
-      color-scheme: dark;
+      ${dark}
     }
   }
 
