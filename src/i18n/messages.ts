@@ -51,6 +51,25 @@ export interface Messages {
   partialErrorTitle(n: number): string;
   binLabel(n: number, start: string, end: string): string;
   selected: string;
+  // Map
+  mapTitle: string;
+  mapLabel(title: string): string;
+  mapSummary: string;
+  mapKeyboardHelp: string;
+  role: Record<'target' | 'origin' | 'infrastructure' | 'reference', string>;
+  relation: Record<'infrastructure-located-in' | 'actor-originates-from' | 'claimed-responsibility', string>;
+  claimBy(assertedBy: string, assertion: string): string;
+  claims: string;
+  caveats: string;
+  withinAbout(km: string): string;
+  notOnMap: string;
+  eventsHere: string;
+  claimedIn: string;
+  legendArea: string;
+  legendTarget: string;
+  legendStrength: string;
+  credit: string;
+  boundaryCredit: string;
 }
 
 const enPlural = new Intl.PluralRules('en');
@@ -129,6 +148,28 @@ export const en: Messages = {
   partialErrorTitle: (n) => `${n} ${enPlural.select(n) === 'one' ? 'item' : 'items'} in the data could not be shown`,
   binLabel: (n, a, b) => `${en.events(n)} from ${a} to ${b}. Press Enter to zoom in.`,
   selected: 'selected',
+  mapTitle: 'Where it was said to come from',
+  mapLabel: (t) => `Map of claims: ${t}`,
+  mapSummary: 'Places named in the reporting. Shaded areas show how precisely each place is known; lines are claims, drawn by how they are sourced.',
+  mapKeyboardHelp: 'Arrow keys move between places and claims; Enter shows details; Escape clears them.',
+  role: { target: 'Target', origin: 'Said origin', infrastructure: 'Infrastructure', reference: 'Reference point' },
+  relation: {
+    'infrastructure-located-in': 'Infrastructure located here',
+    'actor-originates-from': 'Attacker said to come from here',
+    'claimed-responsibility': 'Claim of responsibility',
+  },
+  claimBy: (who, what) => `${who}: “${what}”`,
+  claims: 'Claims',
+  caveats: 'Caveats',
+  withinAbout: (km) => `Located only to within about ${km} km`,
+  notOnMap: 'not on the map',
+  eventsHere: 'Events naming this place',
+  claimedIn: 'Reported in',
+  legendArea: 'Shaded area: a place as precisely as it is known, not a pin',
+  legendTarget: 'Target',
+  legendStrength: 'Fainter line: less likely',
+  credit: 'Land: Natural Earth. No international boundaries are drawn.',
+  boundaryCredit: 'Boundaries supplied by the publisher.',
 };
 
 export const hi: Messages = {
@@ -204,6 +245,28 @@ export const hi: Messages = {
   partialErrorTitle: (n) => `डेटा की ${n} प्रविष्टियाँ नहीं दिखाई जा सकीं`,
   binLabel: (n, a, b) => `${a} से ${b} तक ${hi.events(n)}। ज़ूम करने के लिए Enter दबाएँ।`,
   selected: 'चुना गया',
+  mapTitle: 'यह कहाँ से आया बताया गया',
+  mapLabel: (t) => `दावों का नक्शा: ${t}`,
+  mapSummary: 'रिपोर्टों में नामित स्थान। छायांकित क्षेत्र दिखाते हैं कि कोई स्थान कितनी सटीकता से ज्ञात है; रेखाएँ दावे हैं, जिन्हें उनके स्रोत के अनुसार बनाया गया है।',
+  mapKeyboardHelp: 'तीर कुंजियों से स्थानों और दावों के बीच जाएँ; Enter से विवरण देखें; Escape से हटाएँ।',
+  role: { target: 'निशाना', origin: 'बताया गया मूल स्थान', infrastructure: 'इन्फ्रास्ट्रक्चर', reference: 'संदर्भ बिंदु' },
+  relation: {
+    'infrastructure-located-in': 'इन्फ्रास्ट्रक्चर यहाँ स्थित',
+    'actor-originates-from': 'हमलावर यहाँ से बताया गया',
+    'claimed-responsibility': 'ज़िम्मेदारी का दावा',
+  },
+  claimBy: (who, what) => `${who}: “${what}”`,
+  claims: 'दावे',
+  caveats: 'सावधानियाँ',
+  withinAbout: (km) => `केवल लगभग ${km} किमी के भीतर ज्ञात`,
+  notOnMap: 'नक्शे पर नहीं',
+  eventsHere: 'इस स्थान का नाम लेने वाली घटनाएँ',
+  claimedIn: 'रिपोर्ट हुआ',
+  legendArea: 'छायांकित क्षेत्र: स्थान उतनी ही सटीकता से जितना ज्ञात है, पिन नहीं',
+  legendTarget: 'निशाना',
+  legendStrength: 'हल्की रेखा: कम संभावना',
+  credit: 'भूमि: Natural Earth. कोई अंतरराष्ट्रीय सीमा नहीं दिखाई गई है।',
+  boundaryCredit: 'सीमाएँ प्रकाशक द्वारा दी गई हैं।',
 };
 
 /** The catalogue for a BCP 47 locale: Hindi for `hi*`, English otherwise. */

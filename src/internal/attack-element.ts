@@ -31,6 +31,12 @@ export class AttackElement extends LitElement {
   /** `auto` follows the reader's colour scheme. */
   @property({ reflect: true }) theme: 'auto' | 'light' | 'dark' = 'auto';
 
+  /**
+   * Elements with the same `link` follow each other's selections. Without it, elements showing
+   * the same incident (same `id`, else same `src`) are linked.
+   */
+  @property() link: string | null = null;
+
   /** How long to wait for `src`, in ms. */
   @property({ type: Number }) timeout = 10_000;
 
@@ -60,6 +66,14 @@ export class AttackElement extends LitElement {
   /** Every problem found in the data: errors left something out, warnings did not. */
   get issues(): { errors: Issue[]; warnings: Issue[] } {
     return { errors: [...this.loadErrors, ...(this.result?.errors ?? [])], warnings: this.result?.warnings ?? [] };
+  }
+
+  /** The key that links this element to others telling the same story. */
+  get linkKey(): string {
+    if (this.link) return this.link;
+    const id = this.incident?.id;
+    if (id) return `incident:${id}`;
+    return this.src ? `src:${new URL(this.src, document.baseURI).href}` : '';
   }
 
   /** The resolved incident the element draws from. */
@@ -112,10 +126,10 @@ export class AttackElement extends LitElement {
   }
 
   /** Selection by the reader: sets `selected` and fires one `attack-select`. */
-  protected userSelect(id: string | null): void {
-    if (id === this.selected) return;
+  protected userSelect(id: string | null, extra: Omit<AttackSelectDetail, 'id'> = {}): void {
+    if (id === this.selected && !extra.place && !extra.claim) return;
     this.selected = id;
-    this.dispatchEvent(new CustomEvent<AttackSelectDetail>('attack-select', { detail: { id }, bubbles: true, composed: true }));
+    this.dispatchEvent(new CustomEvent<AttackSelectDetail>('attack-select', { detail: { id, ...extra }, bubbles: true, composed: true }));
   }
 
   override connectedCallback(): void {

@@ -1,104 +1,10 @@
 import { css } from 'lit';
 
-/** The dark palette, for theme="dark" and for theme="auto" in a dark colour scheme. */
-const dark = css`
-    --_ink: var(--attack-ink, #eceef1);
-    --_muted: var(--attack-muted, #b2b7bf);
-    --_bg: var(--attack-bg, #16181b);
-    --_surface: var(--attack-surface, #23262b);
-    --_line: var(--attack-line, #4a4f57);
-    --_accent: var(--attack-accent, #8ab4f8);
-    --_accent-soft: var(--attack-accent-soft, rgba(138, 180, 248, 0.2));
-    --_denied: var(--attack-denied, #a2a7ae);
-    --_focus: var(--attack-focus, #ffb4ab);
-    color-scheme: dark;
-`;
-
-/**
- * Public custom properties (`--attack-*`) map to private `--_*` defaults. `all: initial` on
- * the host stops the article's inherited typography (line-height, letter-spacing,
- * text-transform, white-space) from reaching in; sizes are px, never rem.
- */
+/** <attack-timeline>: toolbar, axis, lanes, marks and bins. Shared parts: internal/shared-styles. */
 export const styles = css`
   :host {
-    all: initial;
-    display: block;
-    contain: layout style;
     min-height: var(--attack-timeline-min-height, 320px);
-    --_ink: var(--attack-ink, #1b1c1e);
-    --_muted: var(--attack-muted, #595d63);
-    --_bg: var(--attack-bg, #ffffff);
-    --_surface: var(--attack-surface, #f3f4f6);
-    --_line: var(--attack-line, #c9ccd1);
-    --_accent: var(--attack-accent, #1d5bbf);
-    --_accent-soft: var(--attack-accent-soft, rgba(29, 91, 191, 0.14));
-    --_denied: var(--attack-denied, #6b6f76);
-    --_focus: var(--attack-focus, #b3261e);
-    --_font: var(--attack-font, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans Devanagari', sans-serif);
-    color: var(--_ink);
-    background: var(--_bg);
-    font-family: var(--_font);
-    font-size: 15px;
-    line-height: 1.45;
-    text-align: start;
-    -webkit-text-size-adjust: 100%;
   }
-  :host([hidden]) {
-    display: none;
-  }
-  :host([theme='dark']) {
-    ${dark}
-  }
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
-      ${dark}
-    }
-  }
-
-  * {
-    box-sizing: border-box;
-  }
-  figure {
-    margin: 0;
-    padding: 12px 0 8px;
-  }
-  figcaption {
-    padding: 0 14px;
-  }
-  .caption-title {
-    margin: 0;
-    font-size: 18px;
-    font-weight: 700;
-    line-height: 1.3;
-  }
-  /* Data text is isolated: a direction override in a title cannot reorder the UI around it. */
-  .caption-title,
-  .details-title,
-  .details p,
-  .details li,
-  .details dd,
-  .alert li,
-  svg text {
-    unicode-bidi: isolate;
-  }
-  .summary {
-    margin: 2px 0 0;
-    color: var(--_muted);
-    font-size: 13px;
-  }
-  .sr-only {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    padding: 0;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    clip-path: inset(50%);
-    white-space: nowrap;
-    border: 0;
-  }
-
   /* Toolbar */
   .toolbar {
     display: flex;
@@ -107,30 +13,6 @@ export const styles = css`
     padding: 8px 14px 0;
     flex-wrap: wrap;
   }
-  button {
-    font: inherit;
-    font-size: 14px;
-    color: var(--_ink);
-    background: var(--_surface);
-    border: 1px solid var(--_line);
-    border-radius: 6px;
-    min-width: 44px;
-    min-height: 36px;
-    padding: 4px 10px;
-    cursor: pointer;
-  }
-  button:hover {
-    border-color: var(--_muted);
-  }
-  button:focus-visible,
-  a:focus-visible {
-    outline: 3px solid var(--_focus);
-    outline-offset: 2px;
-  }
-  button[disabled] {
-    cursor: default;
-    opacity: 0.55;
-  }
   .hint {
     color: var(--_muted);
     font-size: 13px;
@@ -138,20 +20,7 @@ export const styles = css`
   }
 
   /* Chart */
-  .chart {
-    position: relative;
-    margin-top: 6px;
-  }
-  .chart svg {
-    display: block;
-    overflow: visible;
-  }
-  .chart .layer {
-    position: absolute;
-    inset: 0 auto auto 0;
-  }
   svg.plot {
-    position: relative;
     touch-action: pan-y;
     cursor: grab;
   }
@@ -161,10 +30,6 @@ export const styles = css`
   }
   .mark .hit {
     pointer-events: all;
-  }
-  svg text {
-    fill: var(--_ink);
-    font-family: var(--_font);
   }
   .tick line {
     stroke: var(--_line);
@@ -298,115 +163,6 @@ export const styles = css`
     outline: none;
   }
 
-  /* Legend */
-  .legend {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 4px 16px;
-    margin: 8px 0 0;
-    padding: 0 14px;
-    list-style: none;
-    font-size: 13px;
-    color: var(--_muted);
-  }
-  .legend li {
-    display: flex;
-    align-items: center;
-    gap: 6px;
-  }
-  .legend svg {
-    flex: none;
-    overflow: visible;
-  }
-  .legend-title {
-    font-weight: 600;
-    color: var(--_ink);
-  }
-
-  /* Details */
-  .details {
-    margin: 12px 14px 0;
-    padding: 12px 14px;
-    border: 1px solid var(--_line);
-    border-inline-start: 4px solid var(--_accent);
-    border-radius: 6px;
-    background: var(--_surface);
-    position: relative;
-  }
-  .details-title {
-    margin: 0 40px 4px 0;
-    font-size: 17px;
-    font-weight: 700;
-    line-height: 1.3;
-  }
-  .details .close {
-    position: absolute;
-    inset-inline-end: 8px;
-    top: 8px;
-    min-width: 36px;
-    min-height: 36px;
-    padding: 0;
-    font-size: 20px;
-    line-height: 1;
-  }
-  .details dl {
-    display: grid;
-    grid-template-columns: max-content 1fr;
-    gap: 2px 12px;
-    margin: 8px 0;
-    font-size: 14px;
-  }
-  .details dt {
-    color: var(--_muted);
-  }
-  .details dd {
-    margin: 0;
-  }
-  .details p {
-    margin: 6px 0;
-  }
-  .details ul {
-    margin: 4px 0;
-    padding-inline-start: 20px;
-  }
-  .details a {
-    color: var(--_accent);
-  }
-  .section-label {
-    margin: 10px 0 2px;
-    font-size: 13px;
-    font-weight: 700;
-    color: var(--_muted);
-  }
-  .badge {
-    font-weight: 600;
-  }
-
-  /* Messages */
-  .alert {
-    margin: 12px 14px;
-    padding: 10px 14px;
-    border: 2px solid var(--_focus);
-    border-radius: 6px;
-    background: var(--_surface);
-    font-size: 14px;
-  }
-  .alert ul {
-    margin: 6px 0 0;
-    padding-inline-start: 20px;
-  }
-  .alert code {
-    font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
-    font-size: 13px;
-  }
-  .status {
-    margin: 12px 14px;
-    color: var(--_muted);
-  }
-  .more {
-    margin: 8px 14px;
-  }
-
   @media (forced-colors: active) {
     .mark .shape,
     .mark .cross,
@@ -419,9 +175,6 @@ export const styles = css`
     .bin rect {
       stroke: CanvasText;
     }
-    .mark[data-status='confirmed'] .shape {
-      fill: CanvasText;
-    }
     .mark .shape,
     .mark .range.shape,
     .conflict-dot,
@@ -429,8 +182,10 @@ export const styles = css`
     .bin rect {
       fill: Canvas;
     }
+    .mark[data-status='confirmed'] .shape {
+      fill: CanvasText;
+    }
     svg text,
-    .mark .label,
     .tick text,
     .lane text,
     .text .meta {
@@ -444,32 +199,6 @@ export const styles = css`
     .mark:focus-visible .hit,
     .bin:focus-visible rect {
       stroke: Highlight;
-    }
-    .details {
-      border-color: CanvasText;
-    }
-  }
-  @media (prefers-reduced-motion: reduce) {
-    * {
-      transition: none !important;
-      animation: none !important;
-    }
-  }
-  @media print {
-    .toolbar,
-    .close,
-    .hint {
-      display: none;
-    }
-    .print-list {
-      position: static;
-      width: auto;
-      height: auto;
-      margin: 12px 14px 0;
-      overflow: visible;
-      clip: auto;
-      clip-path: none;
-      white-space: normal;
     }
   }
 `;

@@ -19,6 +19,7 @@ import {
 } from '../../layout/timeline-layout.js';
 import { resolveDate } from '../../model/dates.js';
 import type { ResolvedEvent, ResolvedIncident } from '../../model/types.js';
+import { sharedStyles } from '../../internal/shared-styles.js';
 import { styles } from './attack-timeline.styles.js';
 
 const VERTICAL_WINDOW = 200;
@@ -58,7 +59,7 @@ const LIST_LIMIT = 1000;
  * @cssproperty --attack-timeline-min-height - Space reserved before data arrives (default 320px).
  */
 export class AttackTimeline extends AttackElement {
-  static override styles = styles;
+  static override styles = [sharedStyles, styles];
 
   private readonly size = new ResizeController(this);
   private readonly zoomer = new ZoomController(this);

@@ -1,0 +1,254 @@
+import { geoArea, geoAzimuthalEqualArea, geoCentroid, geoCircle, geoInterpolate, geoPath, type GeoProjection } from 'd3-geo';
+import type { Feature, FeatureCollection, Geometry, GeometryObject, LineString, Polygon, MultiPolygon } from 'geojson';
+import { confidenceValue } from '../model/confidence.js';
+import type { Claim, Place, ResolvedIncident, SourcingStatus } from '../model/types.js';
+import { wrap, type SizedMeasure } from './text.js';
+
+/**
+ * (incident, size) -> view model for <attack-map>. Pure: d3-geo gives projected path strings,
+ * the component binds them. Origins are areas (a shape, or a circle as wide as the place's
+ * precision), never pins; claims are great-circle arcs styled by who says so; labels are
+ * placed so they collide with nothing.
+ */
+
+const EARTH_RADIUS_M = 6_371_008.8;
+const DEG_M = (Math.PI * EARTH_RADIUS_M) / 180;
+/** Precision assumed for an origin whose editor gave none: an area, not a point. */
+export const DEFAULT_ORIGIN_PRECISION_M = 25_000;
+/** Opacity of the least confident arc, so it stays visible. */
+export const CONFIDENCE_FLOOR = 0.55;
+
+export interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+export interface PlaceLayout {
+  id: string;
+  place: Place;
+  role: NonNullable<Place['role']>;
+  /** Projected anchor (the place's point, or its shape's centroid). */
+  x: number;
+  y: number;
+  /** Area outline when the place is drawn as an area. */
+  area: string | null;
+  /** Marker radius in px for a point marker (target, reference); 0 for areas. */
+  marker: number;
+  /** Pixel radius of the area, roughly, for hit testing and labels. */
+  radius: number;
+  label: { lines: string[]; x: number; y: number; anchor: 'start' | 'middle' | 'end' } | null;
+  box: Box;
+}
+
+export interface ArcLayout {
+  id: string;
+  claim: Claim;
+  status: SourcingStatus;
+  d: string;
+  opacity: number;
+  /** Points along the arc in px, for hit testing and label avoidance. */
+  points: [number, number][];
+}
+
+export interface MapLayout {
+  width: number;
+  height: number;
+  sphere: string;
+  land: string | null;
+  boundaries: string | null;
+  places: PlaceLayout[];
+  arcs: ArcLayout[];
+  /** Claims that are not drawn (no mappable origin, denied while hidden): listed as text. */
+  listed: Claim[];
+}
+
+export interface MapLayoutOptions {
+  width: number;
+  height: number;
+  measure: SizedMeasure;
+  land?: Geometry | Feature | FeatureCollection | null;
+  boundaries?: Geometry | Feature | FeatureCollection | null;
+  showDenied?: boolean;
+}
+
+export { mapHeight } from './map-size.js';
+
+/** A GeoJSON polygon with d3-geo's winding (exterior clockwise); RFC 7946 order is reversed. */
+export function rewind<T extends Polygon | MultiPolygon>(shape: T): T {
+  const area = geoArea(shape);
+  if (area <= 2 * Math.PI) return shape;
+  const flip = (polygon: number[][][]) => polygon.map((ring) => [...ring].reverse());
+  return (shape.type === 'Polygon'
+    ? { type: 'Polygon', coordinates: flip(shape.coordinates) }
+    : { type: 'MultiPolygon', coordinates: shape.coordinates.map(flip) }) as T;
+}
+
+/** The area a place covers, as GeoJSON: its shape, or a circle of its precision. */
+export function placeArea(p: Place): Polygon | MultiPolygon | null {
+  if (p.shape) return rewind(p.shape as Polygon | MultiPolygon);
+  if (p.lat === undefined || p.lon === undefined) return null;
+  const meters = p.precisionMeters ?? (p.role === 'origin' || p.role === 'infrastructure' ? DEFAULT_ORIGIN_PRECISION_M : 0);
+  if (meters <= 0) return null;
+  return geoCircle().center([p.lon, p.lat]).radius(meters / DEG_M).precision(2)();
+}
+
+/** The point that stands for a place: its coordinates, else its shape's centroid. */
+export function placePoint(p: Place): [number, number] | null {
+  if (p.lat !== undefined && p.lon !== undefined) return [p.lon, p.lat];
+  if (p.shape) return geoCentroid(rewind(p.shape as Polygon | MultiPolygon)) as [number, number];
+  return null;
+}
+
+/** Arc opacity from confidence, with a floor; unknown confidence draws at mid strength. */
+export function arcOpacity(c: Claim): number {
+  if (c.confidence === undefined) return (1 + CONFIDENCE_FLOOR) / 2;
+  return CONFIDENCE_FLOOR + (1 - CONFIDENCE_FLOOR) * (confidenceValue(c.confidence) / 100);
+}
+
+/**
+ * An azimuthal equal-area projection centred on the places and fitted to them with margins.
+ * A span of at least 1,600 km is kept in view so one place alone is not a street map.
+ */
+export function fitProjection(places: Place[], width: number, height: number): GeoProjection {
+  const features: Feature<GeometryObject>[] = [];
+  for (const p of places) {
+    const area = placeArea(p);
+    const point = placePoint(p);
+    if (area) features.push({ type: 'Feature', properties: {}, geometry: area });
+    else if (point) features.push({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: point } });
+  }
+  const collection: FeatureCollection = { type: 'FeatureCollection', features };
+  const centre: [number, number] = features.length ? (geoCentroid(collection) as [number, number]) : [0, 20];
+  collection.features.push({ type: 'Feature', properties: {}, geometry: geoCircle().center(centre).radius(800_000 / DEG_M)() });
+  const margin = Math.max(36, Math.min(width, height) * 0.12);
+  return geoAzimuthalEqualArea()
+    .rotate([-centre[0], -centre[1]])
+    .clipAngle(90)
+    .precision(0.3)
+    .fitExtent([[margin, margin], [width - margin, height - margin]], collection);
+}
+
+// Label placement
+
+const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+
+/** True when the segment p-q crosses the box (Liang-Barsky clipping). */
+function segmentHitsBox(p: [number, number], q: [number, number], b: Box): boolean {
+  let t0 = 0;
+  let t1 = 1;
+  const dx = q[0] - p[0];
+  const dy = q[1] - p[1];
+  const edges: [number, number][] = [[-dx, p[0] - b.x0], [dx, b.x1 - p[0]], [-dy, p[1] - b.y0], [dy, b.y1 - p[1]]];
+  for (const [pp, qq] of edges) {
+    if (pp === 0) {
+      if (qq < 0) return false;
+    } else {
+      const t = qq / pp;
+      if (pp < 0) t0 = Math.max(t0, t);
+      else t1 = Math.min(t1, t);
+      if (t0 > t1) return false;
+    }
+  }
+  return true;
+}
+
+function hitsArcs(box: Box, arcs: ArcLayout[]): boolean {
+  for (const arc of arcs) for (let i = 1; i < arc.points.length; i++) if (segmentHitsBox(arc.points[i - 1], arc.points[i], box)) return true;
+  return false;
+}
+
+const LABEL_FONT = 13;
+const LABEL_LINE = 16;
+
+function placeLabels(places: PlaceLayout[], arcs: ArcLayout[], width: number, height: number, measure: SizedMeasure) {
+  const taken: Box[] = places.filter((p) => p.marker > 0).map((p) => ({ x0: p.x - p.marker - 2, x1: p.x + p.marker + 2, y0: p.y - p.marker - 2, y1: p.y + p.marker + 2 }));
+  const order = [...places].sort((a, b) => rank(a.role) - rank(b.role));
+  for (const p of order) {
+    const lines = wrap(p.place.name, Math.min(160, width * 0.4), 2, (t) => measure(t, LABEL_FONT));
+    const w = Math.max(...lines.map((l) => measure(l, LABEL_FONT)));
+    const h = lines.length * LABEL_LINE;
+    const gap = Math.max(p.marker, Math.min(p.radius, 40)) + 6;
+    // Candidate spots: beside, above and below the anchor, then farther out; inside a large area last.
+    const spots: [number, number, 'start' | 'middle' | 'end'][] = [];
+    for (const d of [gap, gap + 18, gap + 40]) {
+      spots.push([p.x + d, p.y - h / 2, 'start'], [p.x - d, p.y - h / 2, 'end'], [p.x, p.y - d - h, 'middle'], [p.x, p.y + d, 'middle'],
+        [p.x + d * 0.8, p.y - d * 0.8 - h, 'start'], [p.x - d * 0.8, p.y - d * 0.8 - h, 'end'], [p.x + d * 0.8, p.y + d * 0.8, 'start'], [p.x - d * 0.8, p.y + d * 0.8, 'end']);
+    }
+    if (p.radius > w / 2 + 8) spots.push([p.x, p.y - h / 2, 'middle']);
+    for (const [x, top, anchor] of spots) {
+      const x0 = anchor === 'start' ? x : anchor === 'end' ? x - w : x - w / 2;
+      const box = { x0: x0 - 3, x1: x0 + w + 3, y0: top - 2, y1: top + h + 2 };
+      if (box.x0 < 2 || box.x1 > width - 2 || box.y0 < 2 || box.y1 > height - 2) continue;
+      if (taken.some((t) => overlaps(t, box)) || hitsArcs(box, arcs)) continue;
+      p.label = { lines, x, y: top + LABEL_FONT - 1, anchor };
+      taken.push(box);
+      break;
+    }
+  }
+}
+
+const rank = (role: PlaceLayout['role']) => ({ target: 0, origin: 1, infrastructure: 2, reference: 3 })[role];
+
+export function layoutMap(r: ResolvedIncident, o: MapLayoutOptions): MapLayout {
+  const { width, height } = o;
+  const places = r.incident.places ?? [];
+  const projection = fitProjection(places, width, height);
+  const path = geoPath(projection);
+
+  // Places: areas for uncertain locations, markers for precise ones.
+  const laid: PlaceLayout[] = [];
+  for (const place of places) {
+    const point = placePoint(place);
+    if (!point) continue;
+    const projected = projection(point);
+    if (!projected) continue;
+    const role = place.role ?? 'reference';
+    const area = placeArea(place);
+    const d = area ? path(area) : null;
+    const bounds = area ? path.bounds(area) : null;
+    const radius = bounds ? Math.max(bounds[1][0] - bounds[0][0], bounds[1][1] - bounds[0][1]) / 2 : 0;
+    const isArea = Boolean(d) && (role === 'origin' || role === 'infrastructure' || radius >= 6);
+    const marker = isArea ? 0 : role === 'target' ? 7 : 4;
+    const [x, y] = projected;
+    const hit = Math.max(12, isArea ? radius : marker + 6);
+    laid.push({ id: place.id, place, role, x, y, area: isArea ? d : null, marker, radius: isArea ? radius : marker, label: null, box: { x0: x - hit, x1: x + hit, y0: y - hit, y1: y + hit } });
+  }
+
+  // Claims: arcs from origin to target; the rest listed as text.
+  const byId = new Map(laid.map((p) => [p.id, p]));
+  const arcs: ArcLayout[] = [];
+  const listed: Claim[] = [];
+  for (const claim of r.incident.claims ?? []) {
+    const status = claim.status ?? 'reported';
+    const from = claim.from ? places.find((p) => p.id === claim.from) : undefined;
+    const to = places.find((p) => p.id === claim.to);
+    const a = from && placePoint(from);
+    const b = to && placePoint(to);
+    if (!a || !b || !byId.has(from!.id) || !byId.has(to!.id) || (status === 'denied' && !o.showDenied)) {
+      listed.push(claim);
+      continue;
+    }
+    const line: LineString = { type: 'LineString', coordinates: [a, b] };
+    const interpolate = geoInterpolate(a, b);
+    const points: [number, number][] = [];
+    for (let i = 0; i <= 24; i++) {
+      const pt = projection(interpolate(i / 24));
+      if (pt) points.push(pt as [number, number]);
+    }
+    arcs.push({ id: claim.id, claim, status, d: path(line) ?? '', opacity: arcOpacity(claim), points });
+  }
+
+  placeLabels(laid, arcs, width, height, o.measure);
+  return {
+    width,
+    height,
+    sphere: path({ type: 'Sphere' }) ?? '',
+    land: o.land ? path(o.land as never) : null,
+    boundaries: o.boundaries ? path(o.boundaries as never) : null,
+    places: laid,
+    arcs,
+    listed,
+  };
+}

@@ -1,0 +1,94 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { geoArea } from 'd3-geo';
+import { parseIncident } from '../../src/model/parse.js';
+import type { ResolvedIncident } from '../../src/model/types.js';
+import { approximateMeasure } from '../../src/layout/text.js';
+import { arcOpacity, CONFIDENCE_FLOOR, fitProjection, layoutMap, mapHeight, placeArea, rewind, type Box } from '../../src/layout/map-layout.js';
+
+const aiims = (): ResolvedIncident =>
+  parseIncident(JSON.parse(readFileSync(new URL('../../../examples/data/aiims-delhi-2022.json', import.meta.url), 'utf8'))).resolved!;
+const layout = (width: number, over: Partial<Parameters<typeof layoutMap>[1]> = {}) =>
+  layoutMap(aiims(), { width, height: mapHeight(width), measure: approximateMeasure, ...over });
+const overlap = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+const labelBox = (l: NonNullable<ReturnType<typeof layout>['places'][number]['label']>) => {
+  const w = Math.max(...l.lines.map((t) => approximateMeasure(t, 13)));
+  const x0 = l.anchor === 'start' ? l.x : l.anchor === 'end' ? l.x - w : l.x - w / 2;
+  return { x0, x1: x0 + w, y0: l.y - 12, y1: l.y - 12 + l.lines.length * 16 };
+};
+
+test('fitProjection(AIIMS places) keeps New Delhi, Hong Kong and Henan inside the frame with margins', () => {
+  for (const width of [375, 700, 1280]) {
+    const height = mapHeight(width);
+    const p = fitProjection(aiims().incident.places!, width, height);
+    for (const [lon, lat] of [[77.21, 28.565], [114.131, 22.385], [113.484, 33.9055]]) {
+      const [x, y] = p([lon, lat])!;
+      assert.ok(x > 30 && x < width - 30 && y > 30 && y < height - 30, `${lon},${lat} at ${x},${y} in ${width}x${height}`);
+    }
+  }
+});
+
+test('fitProjection(one place) does not zoom to street level', () => {
+  const p = fitProjection([{ id: 'a', name: 'A', lat: 28.6, lon: 77.2, precisionMeters: 10 }], 600, 400);
+  const [x0] = p([77.2, 28.6])!;
+  const [x1] = p([78.2, 28.6])!;
+  assert.ok(x1 - x0 < 60, `one degree is ${x1 - x0} px`);
+});
+
+test('layoutMap(AIIMS) draws origins as areas, the target as a marker, and arcs for the two IP claims', () => {
+  const l = layout(700);
+  const byId = new Map(l.places.map((p) => [p.id, p]));
+  assert.ok(byId.get('henan')!.area, 'Henan is its province outline');
+  assert.ok(byId.get('hong-kong')!.area, 'Hong Kong is an area, not a pin');
+  assert.equal(byId.get('hong-kong')!.marker, 0);
+  assert.equal(byId.get('aiims-new-delhi')!.area, null);
+  assert.ok(byId.get('aiims-new-delhi')!.marker > 0);
+  assert.deepEqual(l.arcs.map((a) => a.id), ['att-hk-ip', 'att-henan-ip']);
+  assert.deepEqual(l.listed.map((c) => c.id), ['att-china-actor-claim'], 'a claim with no mappable origin is listed, not drawn');
+  for (const arc of l.arcs) assert.match(arc.d, /^M[\d.-]+,[\d.-]+/);
+});
+
+test('layoutMap(AIIMS) labels every place, with no label touching another label or an arc', () => {
+  for (const width of [375, 700, 1280]) {
+    const l = layout(width);
+    const labelled = l.places.filter((p) => p.label);
+    assert.ok(['aiims-new-delhi', 'hong-kong', 'henan'].every((id) => labelled.some((p) => p.id === id)), `main places labelled at ${width}`);
+    const boxes = labelled.map((p) => labelBox(p.label!));
+    for (let i = 0; i < boxes.length; i++) {
+      assert.ok(boxes[i].x0 >= 0 && boxes[i].x1 <= width, `label inside the map at ${width}`);
+      for (let j = i + 1; j < boxes.length; j++) assert.ok(!overlap(boxes[i], boxes[j]), `${labelled[i].id} and ${labelled[j].id} overlap at ${width}`);
+      for (const arc of l.arcs) for (const [x, y] of arc.points) assert.ok(!(x > boxes[i].x0 && x < boxes[i].x1 && y > boxes[i].y0 && y < boxes[i].y1), `${labelled[i].id} label on ${arc.id} at ${width}`);
+    }
+  }
+});
+
+test('layoutMap hides denied claims unless asked, and lists them instead', () => {
+  const r = aiims();
+  r.incident.claims![0] = { ...r.incident.claims![0], status: 'denied' };
+  const hidden = layoutMap(r, { width: 700, height: 434, measure: approximateMeasure });
+  assert.ok(!hidden.arcs.some((a) => a.id === 'att-hk-ip'));
+  assert.ok(hidden.listed.some((c) => c.id === 'att-hk-ip'));
+  const shown = layoutMap(r, { width: 700, height: 434, measure: approximateMeasure, showDenied: true });
+  assert.equal(shown.arcs.find((a) => a.id === 'att-hk-ip')!.status, 'denied');
+});
+
+test('arcOpacity(…) follows confidence with a floor', () => {
+  const claim = { id: 'c', from: 'a', to: 'b', relation: 'infrastructure-located-in', assertion: 'x', assertedBy: 'y' } as const;
+  assert.equal(arcOpacity({ ...claim, confidence: 0 }), CONFIDENCE_FLOOR);
+  assert.equal(arcOpacity({ ...claim, confidence: 100 }), 1);
+  assert.ok(arcOpacity({ ...claim, confidence: 'likely' }) > arcOpacity({ ...claim, confidence: 'unlikely' }));
+});
+
+test('rewind(…) fixes RFC 7946 winding so a province is not the whole world', () => {
+  const ccw = { type: 'Polygon' as const, coordinates: [[[110, 32], [116, 32], [116, 36], [110, 36], [110, 32]]] };
+  assert.ok(geoArea(ccw) > 2 * Math.PI, 'counter-clockwise reads as everything else to d3');
+  assert.ok(geoArea(rewind(ccw)) < 0.1);
+  const henan = aiims().incident.places!.find((p) => p.id === 'henan')!;
+  assert.ok(geoArea(placeArea(henan)!) < 0.01, 'the shipped Henan outline is a province');
+});
+
+test('placeArea(origin without precision) is still an area', () => {
+  const area = placeArea({ id: 'x', name: 'X', role: 'origin', lat: 10, lon: 10 });
+  assert.ok(area && geoArea(area) > 0);
+});
