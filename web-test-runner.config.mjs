@@ -59,6 +59,18 @@ async function testApi(ctx, next) {
       ctx.type = 'application/json';
       ctx.body = incident(ctx.get('cookie') ? 'cookie sent' : 'no cookie');
       return;
+    case '/test-api/boundaries.geojson':
+      ctx.type = 'application/json';
+      ctx.body = JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: [[80, 20], [100, 30], [110, 25]] } }] });
+      return;
+    case '/test-api/boundaries.topojson':
+      ctx.type = 'application/json';
+      ctx.body = JSON.stringify({ type: 'Topology', objects: { lines: { type: 'GeometryCollection', geometries: [{ type: 'LineString', arcs: [0] }] } }, arcs: [[[80, 20], [100, 30], [110, 25]]] });
+      return;
+    case '/test-api/not-geo':
+      ctx.type = 'application/json';
+      ctx.body = JSON.stringify({ hello: 'world' });
+      return;
     case '/test-api/slow-ok':
       await new Promise((resolve) => setTimeout(resolve, 400));
       ctx.type = 'application/json';

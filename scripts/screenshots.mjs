@@ -36,6 +36,17 @@ try {
         await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
         await page.goto(base + path, { waitUntil: 'networkidle0' });
         await page.evaluate(() => document.fonts.ready);
+        // Wait until every element has drawn (or shows a message), then for a quiet frame.
+        const drawn = await page
+          .waitForFunction(
+            () => [...document.querySelectorAll('attack-timeline, attack-map, attack-story')].every((el) => el.shadowRoot?.querySelector('svg.plot[role], [role="alert"], [role="status"]')),
+            { timeout: 10_000 },
+          )
+          .then(() => true, () => false);
+        if (!drawn) {
+          problems++;
+          console.log(`  ${path} at ${width} px (${scheme}): not every element drew within 10 s`);
+        }
         await new Promise((r) => setTimeout(r, 300));
         const name = `screenshots/${path.replace(/[/.]/g, '_')}-${width}-${scheme}.png`;
         await page.screenshot({ path: name, fullPage: true });

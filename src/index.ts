@@ -3,5 +3,6 @@
  * their classes and event types. The data API without DOM is `attack-timeline/model`.
  */
 export { AttackTimeline } from './components/attack-timeline/attack-timeline.define.js';
+export { AttackMap } from './components/attack-map/attack-map.define.js';
 export type { AttackSelectDetail, AttackLoadDetail, AttackErrorDetail, AttackSelectEvent, AttackLoadEvent, AttackErrorEvent } from './events.js';
 export type { Incident, IncidentEvent, Issue, Lane, Place, Claim, Source, SourcingStatus, Confidence } from './model/types.js';

@@ -24,7 +24,9 @@ export class ResizeController implements ReactiveController {
       const entry = entries[entries.length - 1];
       const box = entry.contentBoxSize?.[0];
       const width = Math.round(box ? box.inlineSize : entry.contentRect.width);
-      if (width === this.width) return;
+      // Zero means hidden (a collapsed tab, display:none, some capture modes): keep the last
+      // layout rather than redraw an empty one and jump when shown again.
+      if (width === this.width || width === 0) return;
       cancelAnimationFrame(this.frame);
       this.frame = requestAnimationFrame(() => {
         this.frame = 0;

@@ -125,11 +125,15 @@ export class AttackElement extends LitElement {
     this.selected = events[j].id;
   }
 
-  /** Selection by the reader: sets `selected` and fires one `attack-select`. */
-  protected userSelect(id: string | null, extra: Omit<AttackSelectDetail, 'id'> = {}): void {
-    if (id === this.selected && !extra.place && !extra.claim) return;
-    this.selected = id;
-    this.dispatchEvent(new CustomEvent<AttackSelectDetail>('attack-select', { detail: { id, ...extra }, bubbles: true, composed: true }));
+  /** Selection by the reader: when it changes, sets `selected` and fires one `attack-select`. */
+  protected userSelect(id: string | null): void {
+    if (id !== this.selected) this.announce({ id });
+  }
+
+  /** Sets `selected` from a reader's action and fires one `attack-select` with `detail`. */
+  protected announce(detail: AttackSelectDetail): void {
+    this.selected = detail.id;
+    this.dispatchEvent(new CustomEvent<AttackSelectDetail>('attack-select', { detail, bubbles: true, composed: true }));
   }
 
   override connectedCallback(): void {

@@ -225,6 +225,15 @@ export const sharedStyles = css`
   .details a {
     color: var(--_accent);
   }
+  /* Links and buttons in lists are 24 px targets (WCAG 2.5.8), however short the text. */
+  .details li {
+    margin: 2px 0;
+  }
+  .details li > a {
+    display: inline-block;
+    min-height: 24px;
+    padding: 2px 0;
+  }
   .section-label {
     margin: 10px 0 2px;
     font-size: 13px;

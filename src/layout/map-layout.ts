@@ -15,6 +15,8 @@ const EARTH_RADIUS_M = 6_371_008.8;
 const DEG_M = (Math.PI * EARTH_RADIUS_M) / 180;
 /** Precision assumed for an origin whose editor gave none: an area, not a point. */
 export const DEFAULT_ORIGIN_PRECISION_M = 25_000;
+/** Smallest radius an uncertainty circle is drawn at: smaller would read as a pin. */
+export const MIN_AREA_PX = 7;
 /** Opacity of the least confident arc, so it stays visible. */
 export const CONFIDENCE_FLOOR = 0.55;
 
@@ -205,11 +207,19 @@ export function layoutMap(r: ResolvedIncident, o: MapLayoutOptions): MapLayout {
     const projected = projection(point);
     if (!projected) continue;
     const role = place.role ?? 'reference';
-    const area = placeArea(place);
+    let area = placeArea(place);
+    let bounds = area ? path.bounds(area) : null;
+    let radius = bounds ? Math.max(bounds[1][0] - bounds[0][0], bounds[1][1] - bounds[0][1]) / 2 : 0;
+    if (area && !place.shape && (role === 'origin' || role === 'infrastructure') && radius < MIN_AREA_PX) {
+      // Widen a small circle rather than let it pass for a precise point.
+      const meters = (place.precisionMeters ?? DEFAULT_ORIGIN_PRECISION_M) * (MIN_AREA_PX / Math.max(radius, 0.5));
+      area = geoCircle().center(point).radius(meters / DEG_M).precision(2)();
+      bounds = path.bounds(area);
+      radius = Math.max(bounds[1][0] - bounds[0][0], bounds[1][1] - bounds[0][1]) / 2;
+    }
     const d = area ? path(area) : null;
-    const bounds = area ? path.bounds(area) : null;
-    const radius = bounds ? Math.max(bounds[1][0] - bounds[0][0], bounds[1][1] - bounds[0][1]) / 2 : 0;
-    const isArea = Boolean(d) && (role === 'origin' || role === 'infrastructure' || radius >= 6);
+    // Origins and infrastructure are always areas; a reference point is always a marker.
+    const isArea = Boolean(d) && (role === 'origin' || role === 'infrastructure' || (role === 'target' && radius >= 6));
     const marker = isArea ? 0 : role === 'target' ? 7 : 4;
     const [x, y] = projected;
     const hit = Math.max(12, isArea ? radius : marker + 6);

@@ -92,3 +92,9 @@ test('placeArea(origin without precision) is still an area', () => {
   const area = placeArea({ id: 'x', name: 'X', role: 'origin', lat: 10, lon: 10 });
   assert.ok(area && geoArea(area) > 0);
 });
+
+test('layoutMap never draws an origin area so small it reads as a pin', () => {
+  const l = layout(375);
+  const hk = l.places.find((p) => p.id === 'hong-kong')!;
+  assert.ok(hk.area && hk.radius >= 6.5, `Hong Kong radius ${hk.radius}`);
+});

@@ -142,6 +142,11 @@ export const styles = css`
     stroke: var(--_accent);
     stroke-width: 1.5;
   }
+  .mark.highlight .hit {
+    stroke: var(--_claim);
+    stroke-width: 2;
+    stroke-dasharray: 4 3;
+  }
   .mark:focus-visible .hit {
     stroke: var(--_focus);
     stroke-width: 3;

@@ -161,6 +161,12 @@ describe('<attack-timeline> themes and contrast', () => {
 });
 
 describe('<attack-timeline> drawing', () => {
+  it('loads no map geometry on a page with only a timeline', async () => {
+    await withData();
+    const names = performance.getEntriesByType('resource').map((e) => e.name);
+    expect(names.filter((n) => /land-|map-layout|world-atlas|d3-geo/.test(n))).to.deep.equal([]);
+  });
+
   it('draws every AIIMS event once, each mark carrying data-event-id', async () => {
     const el = await withData();
     const ids = marks(el).map((m) => m.dataset.eventId);

@@ -3,7 +3,9 @@ import { state } from 'lit/decorators.js';
 import { ResizeController } from '../../controllers/resize-controller.js';
 import { ZoomController } from '../../controllers/zoom-controller.js';
 import { formatConfidence, formatEventDate, formatResolvedDate, zoneName } from '../../i18n/format.js';
+import type { AttackSelectDetail } from '../../events.js';
 import { AttackElement } from '../../internal/attack-element.js';
+import { LinkController } from '../../internal/link.js';
 import { canvasMeasure } from '../../internal/measure.js';
 import type { SizedMeasure } from '../../layout/text.js';
 import {
@@ -63,6 +65,10 @@ export class AttackTimeline extends AttackElement {
 
   private readonly size = new ResizeController(this);
   private readonly zoomer = new ZoomController(this);
+  protected readonly linker = new LinkController(this);
+
+  /** Events a linked map lit up (those naming the place chosen there). */
+  @state() private highlighted: ReadonlySet<string> = new Set();
 
   /** The event (or bin key) holding the chart's one tab stop. */
   @state() private focusedId: string | null = null;
@@ -123,6 +129,21 @@ export class AttackTimeline extends AttackElement {
         target.focus();
       }
     }
+  }
+
+  /** Follows a linked element's selection without announcing one of its own. */
+  followSelection(detail: AttackSelectDetail): void {
+    const r = this.resolved;
+    if (!r) return;
+    if (detail.place) {
+      const events = r.events.filter((e) => e.event.places?.includes(detail.place!));
+      this.highlighted = new Set(events.map((e) => e.id));
+      this.select(null);
+      if (events[0] && !this.isDrawn(events[0].id)) this.bringIntoView(events[0].id);
+      return;
+    }
+    this.highlighted = new Set();
+    this.select(detail.id);
   }
 
   // Focus and selection
@@ -295,7 +316,7 @@ export class AttackTimeline extends AttackElement {
    */
   private renderMark(m: MarkLayout, tabStop: string | null, vertical: boolean): SVGTemplateResult {
     const { box } = m;
-    return svg`<g class="mark" role="option" data-event-id=${m.id} data-status=${m.status}
+    return svg`<g class=${this.highlighted.has(m.id) ? 'mark highlight' : 'mark'} role="option" data-event-id=${m.id} data-status=${m.status}
         tabindex=${m.id === tabStop ? 0 : -1} aria-selected=${m.id === this.selected ? 'true' : 'false'} aria-label=${this.eventLabel(m.event)}>
       <rect class="hit" x=${box.x0} y=${box.y0} width=${Math.max(24, box.x1 - box.x0)} height=${Math.max(24, box.y1 - box.y0)}></rect>
       ${this.renderShape(m, vertical)}

@@ -1,0 +1,13 @@
+import puppeteer from 'puppeteer-core';
+import { CHROMIUM_ARGS, chromiumPath } from './browsers.mjs';
+const b = await puppeteer.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true });
+const p = await b.newPage();
+p.on('console', m => console.log('console', m.type(), m.text()));
+await p.setViewport({width: 1280, height: 900});
+await p.goto('http://127.0.0.1:8000/examples/index.html', {waitUntil: 'networkidle0'});
+await new Promise(r => setTimeout(r, 1000));
+const state = () => p.evaluate(() => [...document.querySelectorAll('attack-timeline, attack-map')].map(e => [e.tagName, e.clientWidth, e.shadowRoot?.querySelectorAll('[data-event-id],[data-place-id]').length, e.shadowRoot.querySelector('svg.plot')?.getAttribute('width')]));
+console.log(JSON.stringify(await state()));
+await p.screenshot({path: '/tmp/s2.png', fullPage: true});
+console.log(JSON.stringify(await state()));
+await b.close();

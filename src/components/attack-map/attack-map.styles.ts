@@ -1,0 +1,182 @@
+import { css } from 'lit';
+
+/** <attack-map>: land, areas, arcs, labels and the claims list. Shared parts: internal/shared-styles. */
+export const styles = css`
+  :host {
+    min-height: var(--attack-map-min-height, 240px);
+  }
+  .chart svg {
+    overflow: hidden;
+  }
+  .land {
+    fill: var(--_land);
+    stroke: none;
+  }
+  .boundary {
+    fill: none;
+    stroke: var(--_muted);
+    stroke-width: 0.75;
+  }
+  .area {
+    fill: var(--_area);
+    stroke: var(--_claim);
+    stroke-width: 1.25;
+    stroke-dasharray: 4 3;
+  }
+  .area[data-outline] {
+    stroke-dasharray: none;
+  }
+  .area.highlight {
+    stroke-width: 2.5;
+  }
+  .target {
+    fill: var(--_accent);
+    stroke: var(--_bg);
+    stroke-width: 2;
+  }
+  .target-ring {
+    fill: none;
+    stroke: var(--_accent);
+    stroke-width: 1.5;
+  }
+  .reference {
+    fill: var(--_bg);
+    stroke: var(--_muted);
+    stroke-width: 1.5;
+  }
+  .arc {
+    fill: none;
+    stroke: var(--_claim);
+    stroke-width: 2.5;
+    stroke-linecap: round;
+  }
+  .arc[data-status='reported'] {
+    stroke-dasharray: 8 5;
+  }
+  .arc[data-status='single-source'] {
+    stroke-dasharray: 0.5 5;
+    stroke-width: 3;
+  }
+  .arc[data-status='disputed'] {
+    stroke-dasharray: 10 4 2 4;
+  }
+  .arc[data-status='denied'] {
+    stroke: var(--_denied);
+    stroke-dasharray: 2 6;
+  }
+  .arc.highlight {
+    stroke-width: 4.5;
+  }
+  .place-label {
+    font-size: 13px;
+    paint-order: stroke;
+    stroke: var(--_bg);
+    stroke-width: 3.5px;
+    stroke-linejoin: round;
+  }
+  .place-label[data-role='target'] {
+    font-weight: 700;
+  }
+  .place-label[data-role='reference'] {
+    fill: var(--_muted);
+    font-size: 12px;
+  }
+  .place,
+  .claim {
+    cursor: pointer;
+    outline: none;
+  }
+  .place .hit {
+    fill: transparent;
+    stroke: none;
+    pointer-events: all;
+  }
+  .claim .hit {
+    fill: none;
+    stroke: transparent;
+    stroke-width: 16;
+    stroke-linecap: round;
+    pointer-events: stroke;
+  }
+  .place:hover .hit,
+  .place[aria-selected='true'] .hit {
+    fill: var(--_accent-soft);
+  }
+  .claim:hover .hit,
+  .claim[aria-selected='true'] .hit {
+    stroke: var(--_accent-soft);
+  }
+  .place:focus-visible .hit {
+    stroke: var(--_focus);
+    stroke-width: 3;
+  }
+  .claim:focus-visible .hit {
+    stroke: var(--_focus);
+    stroke-opacity: 0.45;
+  }
+  .claims {
+    margin: 12px 14px 0;
+    font-size: 14px;
+  }
+  .claims ol {
+    margin: 4px 0 0;
+    padding-inline-start: 20px;
+  }
+  .claims li {
+    margin-bottom: 6px;
+    unicode-bidi: isolate;
+  }
+  .claims .caveat,
+  .details .caveat {
+    color: var(--_ink);
+    font-style: italic;
+  }
+  .credit {
+    margin: 8px 14px 0;
+    font-size: 12px;
+    color: var(--_muted);
+  }
+  .events {
+    list-style: none;
+    padding: 0;
+    margin: 4px 0;
+  }
+  .events button {
+    text-align: start;
+    min-height: 32px;
+    margin: 2px 0;
+    font-size: 14px;
+  }
+
+  @media (forced-colors: active) {
+    .land {
+      fill: Canvas;
+      stroke: GrayText;
+    }
+    .arc,
+    .area,
+    .boundary,
+    .target-ring,
+    .reference {
+      stroke: CanvasText;
+    }
+    .area {
+      fill: Canvas;
+    }
+    .target {
+      fill: CanvasText;
+      stroke: Canvas;
+    }
+    .place-label {
+      fill: CanvasText;
+      stroke: Canvas;
+    }
+    .place:focus-visible .hit,
+    .claim:focus-visible .hit,
+    .place[aria-selected='true'] .hit,
+    .claim[aria-selected='true'] .hit {
+      stroke: Highlight;
+      stroke-opacity: 1;
+    }
+  }
+`;
