@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { sendKeys } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '../../index.js';
 import type { AttackMap } from './attack-map.js';
 import type { AttackTimeline } from '../attack-timeline/attack-timeline.js';
@@ -129,6 +129,60 @@ describe('<attack-map> drawing', () => {
       m.incident = data;
     });
     expect(root(el).querySelector('.caption-title')!.textContent).to.equal('यह कहाँ से आया बताया गया');
+  });
+});
+
+const rgb = (c: string) => c.match(/[\d.]+/g)!.slice(0, 3).map(Number);
+const luminance = (c: number[]) =>
+  c.map((v) => v / 255).map((s) => (s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4)).reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+const ratio = (a: number[], b: number[]) => {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+};
+
+describe('<attack-map> themes', () => {
+  for (const theme of ['light', 'dark'] as const) {
+    it(`keeps the faintest arc at 3:1 against the land, ${theme}`, async () => {
+      const data = await aiimsIncident();
+      data.claims![0].confidence = 0;
+      const el = await map((m) => {
+        m.theme = theme;
+        m.incident = data;
+      });
+      const arc = root(el).querySelector<SVGPathElement>('.layer .arc')!;
+      const opacity = Number(arc.getAttribute('stroke-opacity'));
+      expect(opacity).to.equal(0.55);
+      const land = rgb(getComputedStyle(root(el).querySelector('.land')!).fill);
+      const line = rgb(getComputedStyle(arc).stroke).map((v, i) => v * opacity + land[i] * (1 - opacity));
+      expect(ratio(line, land)).to.be.at.least(3);
+      const label = rgb(getComputedStyle(root(el).querySelector('.place-label')!).fill);
+      expect(ratio(label, land)).to.be.at.least(4.5);
+    });
+  }
+
+  it('uses system colours in forced-colours mode', async function () {
+    const el = await withData();
+    if (!(await executeServerCommand('emulate-forced-colors', { active: true }))) this.skip();
+    try {
+      await settle(el);
+      const probe = document.createElement('span');
+      probe.style.color = 'CanvasText';
+      document.body.append(probe);
+      const text = getComputedStyle(probe).color;
+      probe.remove();
+      expect(getComputedStyle(root(el).querySelector('.layer .arc')!).stroke).to.equal(text);
+      expect(getComputedStyle(root(el).querySelector('.layer .area')!).stroke).to.equal(text);
+      expect(getComputedStyle(root(el).querySelector('.place-label')!).fill).to.equal(text);
+    } finally {
+      await executeServerCommand('emulate-forced-colors', { active: false });
+    }
+  });
+
+  it('runs no animation, so reduced motion holds', async () => {
+    const el = await withData();
+    root(el).querySelector('[data-claim-id="att-hk-ip"]')!.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    await settle(el);
+    expect(root(el).getAnimations()).to.have.length(0);
   });
 });
 
