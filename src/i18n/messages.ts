@@ -154,8 +154,8 @@ export const en: Messages = {
   mapKeyboardHelp: 'Arrow keys move between places and claims; Enter shows details; Escape clears them.',
   role: { target: 'Target', origin: 'Said origin', infrastructure: 'Infrastructure', reference: 'Reference point' },
   relation: {
-    'infrastructure-located-in': 'Infrastructure located here',
-    'actor-originates-from': 'Attacker said to come from here',
+    'infrastructure-located-in': 'Where infrastructure was traced',
+    'actor-originates-from': "Attacker's origin, as claimed",
     'claimed-responsibility': 'Claim of responsibility',
   },
   claimBy: (who, what) => `${who}: “${what}”`,
@@ -251,8 +251,8 @@ export const hi: Messages = {
   mapKeyboardHelp: 'तीर कुंजियों से स्थानों और दावों के बीच जाएँ; Enter से विवरण देखें; Escape से हटाएँ।',
   role: { target: 'निशाना', origin: 'बताया गया मूल स्थान', infrastructure: 'इन्फ्रास्ट्रक्चर', reference: 'संदर्भ बिंदु' },
   relation: {
-    'infrastructure-located-in': 'इन्फ्रास्ट्रक्चर यहाँ स्थित',
-    'actor-originates-from': 'हमलावर यहाँ से बताया गया',
+    'infrastructure-located-in': 'इन्फ्रास्ट्रक्चर कहाँ पाया गया',
+    'actor-originates-from': 'हमलावर का मूल स्थान, दावे के अनुसार',
     'claimed-responsibility': 'ज़िम्मेदारी का दावा',
   },
   claimBy: (who, what) => `${who}: “${what}”`,

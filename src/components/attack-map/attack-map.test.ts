@@ -40,7 +40,7 @@ describe('<attack-map> accessibility', () => {
   it('says every claim in words, with who said it and its caveats', async () => {
     const el = await withData();
     const list = root(el).querySelector('[part="claims"]')!.textContent!;
-    expect(list).to.contain('Infrastructure located here');
+    expect(list).to.contain('Where infrastructure was traced');
     expect(list).to.contain("An IP address location is not the attacker's location");
     expect(list).to.contain('An unnamed Ministry of Health and Family Welfare official');
     const arc = root(el).querySelector('[data-claim-id="att-henan-ip"]')!;
@@ -195,6 +195,10 @@ describe('<attack-map> keyboard and selection', () => {
     try {
       expect(root(el).querySelectorAll('svg.plot [tabindex="0"]').length).to.equal(1);
       root(el).querySelector<SVGGElement>('svg.plot [tabindex="0"]')!.focus();
+      await sendKeys({ press: 'ArrowRight' });
+      await sendKeys({ press: 'ArrowLeft' });
+      await settle(el);
+      expect(getComputedStyle(deepActiveElement()!.querySelector('.hit')!).strokeWidth, 'a visible focus ring').to.equal('3px');
       const seen: string[] = [];
       for (let i = 0; i < 6; i++) {
         const a = deepActiveElement()!;
@@ -315,5 +319,19 @@ describe('<attack-map> boundaries and bad data', () => {
     expect(el.issues.warnings.map((w) => w.path)).to.include('places[4]');
     expect(root(el).querySelectorAll('svg [data-place-id]').length).to.equal(4);
     expect(root(el).querySelectorAll('svg [data-claim-id]').length).to.equal(2);
+  });
+});
+
+describe('<attack-map> pointer', () => {
+  it('hovering an arc shows its claim; leaving the map hides it again', async () => {
+    const el = await withData();
+    const arc = root(el).querySelector('[data-claim-id="att-hk-ip"] .hit')!;
+    arc.dispatchEvent(new PointerEvent('pointerover', { pointerType: 'mouse', bubbles: true, composed: true }));
+    await settle(el);
+    expect(root(el).querySelector('[part="details"]')!.textContent).to.contain('traced to Hong Kong');
+    expect(el.selected, 'hover selects nothing').to.equal(null);
+    root(el).querySelector('.chart')!.dispatchEvent(new PointerEvent('pointerleave', { pointerType: 'mouse' }));
+    await settle(el);
+    expect(root(el).querySelector('[part="details"]')).to.equal(null);
   });
 });

@@ -59,6 +59,8 @@ export class AttackMap extends AttackElement {
 
   /** The place or claim the reader chose on the map. */
   @state() private item: Item | null = null;
+  /** The place or claim under a mouse pointer: previewed in the details until it leaves. */
+  @state() private preview: Item | null = null;
   /** The place or claim holding the chart's one tab stop. */
   @state() private focusKey: string | null = null;
   @state() private geo: MapGeo | null = null;
@@ -173,7 +175,7 @@ export class AttackMap extends AttackElement {
     return (this.incident?.claims ?? []).filter((c) => c.from === place || c.to === place);
   }
 
-  /** Places and claims to emphasise: the chosen item's, else the selected event's. */
+  /** Places and claims to emphasise: the hovered or chosen item's, else the selected event's. */
   private emphasis(): { places: Set<string>; claims: Set<string> } {
     const places = new Set<string>();
     const claims = new Set<string>();
@@ -183,11 +185,12 @@ export class AttackMap extends AttackElement {
       if (c.from) places.add(c.from);
       places.add(c.to);
     };
-    if (this.item?.kind === 'place') {
-      places.add(this.item.id);
-      this.claimsOf(this.item.id).forEach((c) => claims.add(c.id));
-    } else if (this.item?.kind === 'claim') {
-      const c = all.find((k) => k.id === this.item!.id);
+    const item = this.preview ?? this.item;
+    if (item?.kind === 'place') {
+      places.add(item.id);
+      this.claimsOf(item.id).forEach((c) => claims.add(c.id));
+    } else if (item?.kind === 'claim') {
+      const c = all.find((k) => k.id === item.id);
       if (c) addClaim(c);
     } else if (this.selected) {
       const e = this.resolved?.eventById.get(this.selected);
@@ -257,6 +260,7 @@ export class AttackMap extends AttackElement {
         break;
       }
       case 'Escape':
+        this.preview = null;
         if (this.item || this.selected) this.choose(null);
         else handled = false;
         break;
@@ -271,6 +275,14 @@ export class AttackMap extends AttackElement {
     if (!key) return;
     const [kind, id] = key.split(':', 2) as Item['kind'][];
     this.choose({ kind, id });
+  }
+
+  private handlePointerOver(event: PointerEvent) {
+    if (event.pointerType !== 'mouse') return; // touch and pen choose by tapping
+    const key = this.keyOf(event.target as Element);
+    const [kind, id] = (key?.split(':', 2) ?? []) as Item['kind'][];
+    const next = key ? { kind, id } : null;
+    if (next?.kind !== this.preview?.kind || next?.id !== this.preview?.id) this.preview = next;
   }
 
   private handleFocusIn(event: FocusEvent) {
@@ -379,8 +391,9 @@ export class AttackMap extends AttackElement {
     if (!r) return nothing;
     const claims = (this.incident?.claims ?? []).filter((c) => emphasis.claims.has(c.id));
     let body: TemplateResult | null = null;
-    if (this.item?.kind === 'place') {
-      const place = r.placeById.get(this.item.id);
+    const item = this.preview ?? this.item;
+    if (item?.kind === 'place') {
+      const place = r.placeById.get(item.id);
       if (!place) return nothing;
       const events = r.events.filter((e) => e.event.places?.includes(place.id));
       body = html`<p class="details-title">${place.name}</p>
@@ -451,7 +464,8 @@ export class AttackMap extends AttackElement {
         <p class="summary">${m.mapSummary}</p>
       </figcaption>
       ${this.renderErrors()}
-      <div class="chart" part="chart" @keydown=${this.handleKeydown} @click=${this.handleClick} @focusin=${this.handleFocusIn}>
+      <div class="chart" part="chart" @keydown=${this.handleKeydown} @click=${this.handleClick} @focusin=${this.handleFocusIn}
+        @pointerover=${this.handlePointerOver} @pointerleave=${() => (this.preview = null)}>
         ${l
           ? html`<svg class="layer" aria-hidden="true" width=${width} height=${height}>${this.renderBackdrop(l, emphasis)}</svg>
               <svg class="plot" role="listbox" aria-label=${m.mapLabel(incident.title)} aria-describedby="map-help" width=${width} height=${height}>
