@@ -39,7 +39,12 @@ try {
         // Wait until every element has drawn (or shows a message), then for a quiet frame.
         const drawn = await page
           .waitForFunction(
-            () => [...document.querySelectorAll('attack-timeline, attack-map, attack-story')].every((el) => el.shadowRoot?.querySelector('svg.plot[role], [role="alert"], [role="status"]')),
+            () => {
+              const drawn = (el) =>
+                el.shadowRoot?.querySelector('svg.plot[role], [role="alert"], [role="status"]') ||
+                [...(el.shadowRoot?.querySelectorAll('attack-timeline, attack-map') ?? [])].every(drawn) && el.shadowRoot?.querySelector('attack-timeline');
+              return [...document.querySelectorAll('attack-timeline, attack-map, attack-story')].every(drawn);
+            },
             { timeout: 10_000 },
           )
           .then(() => true, () => false);

@@ -4,5 +4,6 @@
  */
 export { AttackTimeline } from './components/attack-timeline/attack-timeline.define.js';
 export { AttackMap } from './components/attack-map/attack-map.define.js';
+export { AttackStory } from './components/attack-story/attack-story.define.js';
 export type { AttackSelectDetail, AttackLoadDetail, AttackErrorDetail, AttackSelectEvent, AttackLoadEvent, AttackErrorEvent } from './events.js';
 export type { Incident, IncidentEvent, Issue, Lane, Place, Claim, Source, SourcingStatus, Confidence } from './model/types.js';

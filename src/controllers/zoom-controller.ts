@@ -1,22 +1,54 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { select } from 'd3-selection';
-import { zoom, zoomIdentity, type D3ZoomEvent, type ZoomBehavior, type ZoomTransform } from 'd3-zoom';
+import type { D3ZoomEvent, ZoomBehavior } from 'd3-zoom';
+
+/** The zoom transform as plain numbers: x' = k·x + x. */
+export interface Transform {
+  readonly k: number;
+  readonly x: number;
+  readonly y: number;
+}
+
+const IDENTITY: Transform = { k: 1, x: 0, y: 0 };
+
+type D3 = { zoom: typeof import('d3-zoom'); selection: typeof import('d3-selection') };
+let d3: Promise<D3> | null = null;
+/** d3-zoom and d3-selection are a chunk of their own: only a horizontal timeline zooms. */
+const loadD3 = (): Promise<D3> =>
+  (d3 ??= Promise.all([import('d3-zoom'), import('d3-selection')]).then(([zoom, selection]) => ({ zoom, selection })));
 
 /**
  * d3-zoom on one node Lit renders once: d3 owns the listeners and `__zoom`, the host gets
  * the transform as state and derives its scale from it. The page is never trapped: a plain
  * wheel scrolls the page (Ctrl/⌘ + wheel or a trackpad pinch zooms), one finger scrolls the
  * page (two fingers pinch), and no transition runs, so reduced motion holds by construction.
+ * Calls made before d3 has loaded are applied once it has.
  */
 export class ZoomController implements ReactiveController {
-  transform: ZoomTransform = zoomIdentity;
+  transform: Transform = IDENTITY;
   private node: SVGSVGElement | null = null;
   private bounds = '';
-  private readonly behavior: ZoomBehavior<SVGSVGElement, unknown>;
+  private behavior: ZoomBehavior<SVGSVGElement, unknown> | null = null;
+  private lib: D3 | null = null;
+  private connected = true;
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
-    this.behavior = zoom<SVGSVGElement, unknown>()
+  }
+
+  /** Runs `fn` with d3 and the node bound, now or when both are ready. */
+  private withZoom(fn: (d3: D3, behavior: ZoomBehavior<SVGSVGElement, unknown>, node: SVGSVGElement) => void): void {
+    if (this.lib && this.behavior && this.node) {
+      fn(this.lib, this.behavior, this.node);
+      return;
+    }
+    loadD3().then(() => {
+      if (this.connected && this.lib && this.behavior && this.node) fn(this.lib, this.behavior, this.node);
+    });
+  }
+
+  private create(lib: D3): ZoomBehavior<SVGSVGElement, unknown> {
+    return lib.zoom
+      .zoom<SVGSVGElement, unknown>()
       .filter((event: Event) => {
         if (event.type === 'wheel') return (event as WheelEvent).ctrlKey || (event as WheelEvent).metaKey;
         if (event.type === 'touchstart') return (event as TouchEvent).touches.length > 1;
@@ -34,51 +66,64 @@ export class ZoomController implements ReactiveController {
   /** Binds to `node` (again, if Lit replaced it) and bounds zoom and pan to [left, right]. */
   attach(node: SVGSVGElement, left: number, right: number, height: number, maxScale: number): void {
     const bounds = `${left}|${right}|${height}|${maxScale}`;
-    if (node === this.node && bounds === this.bounds) return;
+    if (node === this.node && bounds === this.bounds && this.behavior) return;
     this.bounds = bounds;
-    this.behavior
-      .scaleExtent([1, Math.max(1, maxScale)])
-      .extent([[left, 0], [right, height]])
-      .translateExtent([[left, 0], [right, height]]);
-    if (node !== this.node) {
-      this.detach();
-      this.node = node;
-      select(node).call(this.behavior);
-    }
-    // Keep what the reader had, clamped to the new bounds (a resize, or Lit swapped the node).
-    select(node).call(this.behavior.transform, this.transform).call(this.behavior.scaleBy, 1);
+    loadD3().then((lib) => {
+      if (!this.connected || this.bounds !== bounds) return;
+      this.lib = lib;
+      this.behavior ??= this.create(lib);
+      this.behavior
+        .scaleExtent([1, Math.max(1, maxScale)])
+        .extent([[left, 0], [right, height]])
+        .translateExtent([[left, 0], [right, height]]);
+      const sel = lib.selection.select(node);
+      if (node !== this.node) {
+        this.detach();
+        this.node = node;
+        sel.call(this.behavior);
+      }
+      // Keep what the reader had, clamped to the new bounds (a resize, or Lit swapped the node).
+      const t = lib.zoom.zoomIdentity.translate(this.transform.x, this.transform.y).scale(this.transform.k);
+      sel.call(this.behavior.transform, t).call(this.behavior.scaleBy, 1);
+    });
   }
 
   /** Zooms by a factor about the centre of the view. */
   scaleBy(factor: number): void {
-    if (this.node) select(this.node).call(this.behavior.scaleBy, factor);
+    this.withZoom((lib, behavior, node) => lib.selection.select(node).call(behavior.scaleBy, factor));
   }
 
   /** Shows everything. */
   reset(): void {
-    if (this.node) select(this.node).call(this.behavior.transform, zoomIdentity);
-    else this.transform = zoomIdentity;
+    if (!this.node) this.transform = IDENTITY;
+    this.withZoom((lib, behavior, node) => lib.selection.select(node).call(behavior.transform, lib.zoom.zoomIdentity));
   }
 
   /** Pans (keeping the scale) so the unzoomed x position is in the centre of the view. */
   centerOn(x: number): void {
-    if (this.node) select(this.node).call(this.behavior.translateTo, x, 0);
+    this.withZoom((lib, behavior, node) => lib.selection.select(node).call(behavior.translateTo, x, 0));
   }
 
   /** Zooms so the unzoomed span [x0, x1] fills the view. */
   zoomTo(x0: number, x1: number, left: number, right: number): void {
-    if (!this.node) return;
-    const k = (right - left) / Math.max(1, x1 - x0);
-    const t = zoomIdentity.translate(left, 0).scale(k).translate(-x0, 0);
-    select(this.node).call(this.behavior.transform, t);
+    this.withZoom((lib, behavior, node) => {
+      const k = (right - left) / Math.max(1, x1 - x0);
+      lib.selection.select(node).call(behavior.transform, lib.zoom.zoomIdentity.translate(left, 0).scale(k).translate(-x0, 0));
+    });
+  }
+
+  hostConnected(): void {
+    this.connected = true;
   }
 
   hostDisconnected(): void {
+    this.connected = false;
     this.detach();
+    this.bounds = '';
   }
 
   private detach() {
-    if (this.node) select(this.node).on('.zoom', null);
+    if (this.node && this.lib) this.lib.selection.select(this.node).on('.zoom', null);
     this.node = null;
   }
 }

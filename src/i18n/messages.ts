@@ -70,6 +70,13 @@ export interface Messages {
   legendStrength: string;
   credit: string;
   boundaryCredit: string;
+  // Story
+  updated(date: string): string;
+  previous: string;
+  next: string;
+  stepper: string;
+  stepPosition(i: string, n: string, title: string): string;
+  stepStart(n: string): string;
 }
 
 const enPlural = new Intl.PluralRules('en');
@@ -170,6 +177,12 @@ export const en: Messages = {
   legendStrength: 'Fainter line: less likely',
   credit: 'Land: Natural Earth. No international boundaries are drawn.',
   boundaryCredit: 'Boundaries supplied by the publisher.',
+  updated: (d) => `Updated ${d}`,
+  previous: 'Previous event',
+  next: 'Next event',
+  stepper: 'Step through the events',
+  stepPosition: (i, n, t) => `Event ${i} of ${n}: ${t}`,
+  stepStart: (n) => `${n} events. Step through them with Next.`,
 };
 
 export const hi: Messages = {
@@ -267,6 +280,12 @@ export const hi: Messages = {
   legendStrength: 'हल्की रेखा: कम संभावना',
   credit: 'भूमि: Natural Earth. कोई अंतरराष्ट्रीय सीमा नहीं दिखाई गई है।',
   boundaryCredit: 'सीमाएँ प्रकाशक द्वारा दी गई हैं।',
+  updated: (d) => `अपडेट: ${d}`,
+  previous: 'पिछली घटना',
+  next: 'अगली घटना',
+  stepper: 'घटनाओं को क्रम से देखें',
+  stepPosition: (i, n, t) => `${n} में से घटना ${i}: ${t}`,
+  stepStart: (n) => `${n} घटनाएँ। क्रम से देखने के लिए “अगली घटना” दबाएँ।`,
 };
 
 /** The catalogue for a BCP 47 locale: Hindi for `hi*`, English otherwise. */

@@ -47,9 +47,13 @@ export class AttackElement extends LitElement {
   @state() protected result: ParseResult | null = null;
   @state() protected loadErrors: Issue[] = [];
 
+  /** Transparent background, for pages with their own colour. */
+  @property({ type: Boolean, reflect: true }) transparent = false;
+
   private loader: AbortController | null = null;
   private pendingNotice = false;
   private hasInput = false;
+  private srcWaiting = false;
 
   /** The incident as loaded (cleaned of anything invalid), or null. Set it to show a document. */
   @property({ attribute: false })
@@ -149,8 +153,17 @@ export class AttackElement extends LitElement {
     this.loader = null;
   }
 
+  /** False while `src` should wait (a story far from the viewport); see `readyToLoad` callers. */
+  protected get readyToLoad(): boolean {
+    return true;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('src') && this.src && !this.hasInput) this.load(this.src);
+    if (changed.has('src')) this.srcWaiting = Boolean(this.src) && !this.hasInput;
+    if (this.srcWaiting && this.readyToLoad) {
+      this.srcWaiting = false;
+      this.load(this.src!);
+    }
   }
 
   protected override firstUpdated(changed: PropertyValues<this>): void {

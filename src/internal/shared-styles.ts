@@ -52,6 +52,10 @@ export const sharedStyles = css`
   :host([hidden]) {
     display: none;
   }
+  :host([transparent]) {
+    --_bg: transparent;
+    background: transparent;
+  }
   :host([theme='dark']) {
     ${dark}
   }
@@ -284,6 +288,10 @@ export const sharedStyles = css`
     }
   }
   @media print {
+    .chart svg {
+      width: 100%;
+      height: auto;
+    }
     .toolbar,
     .close,
     .hint {

@@ -467,8 +467,8 @@ export class AttackMap extends AttackElement {
       <div class="chart" part="chart" @keydown=${this.handleKeydown} @click=${this.handleClick} @focusin=${this.handleFocusIn}
         @pointerover=${this.handlePointerOver} @pointerleave=${() => (this.preview = null)}>
         ${l
-          ? html`<svg class="layer" aria-hidden="true" width=${width} height=${height}>${this.renderBackdrop(l, emphasis)}</svg>
-              <svg class="plot" role="listbox" aria-label=${m.mapLabel(incident.title)} aria-describedby="map-help" width=${width} height=${height}>
+          ? html`<svg class="layer" aria-hidden="true" width=${width} height=${height} viewBox="0 0 ${width} ${height}">${this.renderBackdrop(l, emphasis)}</svg>
+              <svg class="plot" role="listbox" aria-label=${m.mapLabel(incident.title)} aria-describedby="map-help" width=${width} height=${height} viewBox="0 0 ${width} ${height}">
                 ${l.places.map((p) => this.renderPlace(p, tabStop))}
                 ${l.arcs.map((a) => this.renderArc(a, tabStop))}
               </svg>`

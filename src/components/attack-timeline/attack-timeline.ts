@@ -1,5 +1,5 @@
 import { html, nothing, svg, type PropertyValues, type SVGTemplateResult, type TemplateResult } from 'lit';
-import { state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { ResizeController } from '../../controllers/resize-controller.js';
 import { ZoomController } from '../../controllers/zoom-controller.js';
 import { formatConfidence, formatEventDate, formatResolvedDate, zoneName } from '../../i18n/format.js';
@@ -69,6 +69,9 @@ export class AttackTimeline extends AttackElement {
 
   /** Events a linked map lit up (those naming the place chosen there). */
   @state() private highlighted: ReadonlySet<string> = new Set();
+
+  /** Leaves out the title and summary (a story shows them once for all its parts). */
+  @property({ type: Boolean, attribute: 'no-caption' }) noCaption = false;
 
   /** The event (or bin key) holding the chart's one tab stop. */
   @state() private focusedId: string | null = null;
@@ -379,9 +382,9 @@ export class AttackTimeline extends AttackElement {
     const title = this.incident?.title ?? '';
     return html`
       <div class="chart" part="chart" @keydown=${this.handleKeydown} @click=${this.handleClick} @focusin=${this.handleFocusIn}>
-        <svg class="layer" aria-hidden="true" width=${l.width} height=${l.height}>${this.renderBackdrop(l)}</svg>
+        <svg class="layer" aria-hidden="true" width=${l.width} height=${l.height} viewBox="0 0 ${l.width} ${l.height}">${this.renderBackdrop(l)}</svg>
         <svg class=${vertical ? 'plot vertical' : 'plot'} role="listbox" aria-label=${m.chartLabel(title)} aria-describedby="help"
-          width=${l.width} height=${l.height}>
+          width=${l.width} height=${l.height} viewBox="0 0 ${l.width} ${l.height}">
           ${l.marks.map((mark) => this.renderMark(mark, tabStop, vertical))}
           ${l.orientation === 'horizontal' ? l.bins.map((b) => this.renderBin(b, tabStop)) : nothing}
         </svg>
@@ -513,7 +516,7 @@ export class AttackTimeline extends AttackElement {
       : '';
     const vertical = l?.orientation === 'vertical' ? l : null;
     return html`<figure part="base" data-layout=${l?.orientation ?? 'none'}>
-      <figcaption>
+      <figcaption class=${this.noCaption ? 'sr-only' : ''}>
         <p class="caption-title" part="title">${incident.title}</p>
         ${summary ? html`<p class="summary">${summary}</p>` : nothing}
       </figcaption>

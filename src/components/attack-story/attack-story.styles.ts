@@ -1,0 +1,63 @@
+import { css } from 'lit';
+
+/** <attack-story>: header, the two panes (side by side when wide), and the stepper. */
+export const styles = css`
+  :host {
+    min-height: var(--attack-story-min-height, 0px);
+  }
+  .story {
+    container-type: inline-size;
+    padding: 14px 0 12px;
+  }
+  header {
+    padding: 0 14px 10px;
+  }
+  .story-title {
+    margin: 0;
+    font-size: 22px;
+    font-weight: 700;
+    line-height: 1.25;
+    unicode-bidi: isolate;
+  }
+  .updated {
+    margin: 4px 0 0;
+    font-size: 13px;
+    color: var(--_muted);
+  }
+  .panes {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr);
+    gap: 12px;
+    align-items: start;
+  }
+  @container (min-width: 980px) {
+    .panes {
+      grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
+    }
+  }
+  .panes > * {
+    border: 1px solid var(--_line);
+    border-radius: 8px;
+    overflow: hidden;
+  }
+  .stepper {
+    display: flex;
+    align-items: center;
+    gap: 10px;
+    margin: 12px 14px 0;
+  }
+  .position {
+    flex: 1;
+    margin: 0;
+    font-size: 14px;
+    unicode-bidi: isolate;
+  }
+  @media print {
+    .stepper {
+      display: none;
+    }
+    .panes {
+      grid-template-columns: minmax(0, 1fr);
+    }
+  }
+`;
