@@ -292,9 +292,7 @@ export const sharedStyles = css`
       width: 100%;
       height: auto;
     }
-    .toolbar,
-    .close,
-    .hint {
+    .close {
       display: none;
     }
     .print-list {

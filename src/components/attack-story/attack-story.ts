@@ -64,13 +64,20 @@ export class AttackStory extends AttackElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (typeof IntersectionObserver === 'undefined') this.near = true;
+    // A link naming this story opens it at once, wherever it is on the page.
+    const linked = !this.noDeepLink && this.id && readHashParam(location.hash, this.id);
+    if (typeof IntersectionObserver === 'undefined' || linked) this.near = true;
     else if (!this.near) {
       this.viewport = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && this.approach(), { rootMargin: '600px 0px' });
       this.viewport.observe(this);
     }
     window.addEventListener('beforeprint', this.handleBeforePrint);
     window.addEventListener('hashchange', this.handleHashChange);
+    // Moved or re-added: look at the article again.
+    if (this.linkedIn) {
+      this.linkedIn = false;
+      this.requestUpdate();
+    }
   }
 
   override disconnectedCallback(): void {

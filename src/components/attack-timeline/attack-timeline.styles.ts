@@ -206,4 +206,10 @@ export const styles = css`
       stroke: Highlight;
     }
   }
+  @media print {
+    .toolbar,
+    .hint {
+      display: none;
+    }
+  }
 `;

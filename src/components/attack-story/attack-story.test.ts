@@ -1,0 +1,346 @@
+import { expect } from 'chai';
+import { emulateMedia } from '@web/test-runner-commands';
+import '../../index.js';
+import type { AttackStory } from './attack-story.js';
+import type { AttackTimeline } from '../attack-timeline/attack-timeline.js';
+import type { AttackMap } from '../attack-map/attack-map.js';
+import type { AttackSelectDetail } from '../../events.js';
+import { aiimsIncident, axeViolations, cleanup, fixture, frames, trapPageErrors, waitFor } from '../../../test/browser/helpers.js';
+
+const parts = (el: AttackStory) => ({
+  timeline: el.shadowRoot!.querySelector<AttackTimeline>('attack-timeline')!,
+  map: el.shadowRoot!.querySelector<AttackMap>('attack-map')!,
+});
+/** A story with data, drawn: its timeline's marks and its map's places are in. */
+async function story(setup: (el: AttackStory) => void = () => undefined, width = 1280): Promise<AttackStory> {
+  const data = await aiimsIncident();
+  const el = await fixture<AttackStory>('attack-story', (s) => {
+    s.incident = data;
+    setup(s);
+  }, width);
+  el.scrollIntoView({ block: 'start' });
+  await waitFor(() => {
+    const p = el.shadowRoot?.querySelector('attack-timeline') ? parts(el) : null;
+    return p && p.timeline.shadowRoot?.querySelector('[data-event-id]') && p.map.shadowRoot?.querySelector('svg [data-place-id]');
+  }, `story drawn (top ${el.getBoundingClientRect().top}, scroll ${scrollY}, viewport ${innerHeight}, body: ${[...document.body.children].map((c) => `${c.tagName}#${c.id}.${c.className}:${Math.round(c.getBoundingClientRect().height)}`).join(' ')})`);
+  return el;
+}
+const settle = async (el: AttackStory) => {
+  for (let i = 0; i < 2; i++) {
+    await el.updateComplete;
+    await parts(el).timeline?.updateComplete;
+    await parts(el).map?.updateComplete;
+    await frames(1);
+  }
+};
+const click = (node: Element) => node.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+
+let trap: ReturnType<typeof trapPageErrors>;
+beforeEach(() => {
+  history.replaceState(null, '', location.pathname + location.search);
+  trap = trapPageErrors();
+});
+afterEach(() => {
+  cleanup();
+  trap.stop();
+  history.replaceState(null, '', location.pathname + location.search);
+  expect(trap.errors).to.deep.equal([]);
+});
+
+describe('<attack-story>', () => {
+  it('has no axe violations', async () => {
+    const el = await story();
+    expect(await axeViolations(el)).to.deep.equal([]);
+  });
+
+  it('shows title, summary, last update and the zone, once, over a linked timeline and map', async () => {
+    const el = await story();
+    const header = el.shadowRoot!.querySelector('header')!.textContent!;
+    expect(header).to.contain('The ransomware attack on AIIMS New Delhi');
+    expect(header).to.contain('Updated 25 Nov 2026');
+    expect(header).to.contain('Times in India Standard Time');
+    const { timeline } = parts(el);
+    expect(timeline.shadowRoot!.querySelector('figcaption')!.classList.contains('sr-only')).to.equal(true);
+  });
+
+  it('puts timeline and map side by side when wide and stacks them when narrow', async () => {
+    const wide = await story(undefined, 1280);
+    const w = parts(wide);
+    expect(w.map.getBoundingClientRect().left).to.be.greaterThan(w.timeline.getBoundingClientRect().right - 1);
+    cleanup();
+    const narrow = await story(undefined, 375);
+    const n = parts(narrow);
+    expect(n.map.getBoundingClientRect().top).to.be.at.least(n.timeline.getBoundingClientRect().bottom - 1);
+    expect(n.timeline.orientation).to.equal('vertical');
+  });
+
+  it('shares a selection made in any part; one action gives one attack-select at the document', async () => {
+    const el = await story((s) => (s.id = 'shared'));
+    const seen: AttackSelectDetail[] = [];
+    const listen = (e: Event) => seen.push((e as CustomEvent<AttackSelectDetail>).detail);
+    document.addEventListener('attack-select', listen);
+    try {
+      const { timeline, map } = parts(el);
+      click(timeline.shadowRoot!.querySelector('[data-event-id="ev-ip-trace"]')!);
+      await settle(el);
+      expect(seen).to.deep.equal([{ id: 'ev-ip-trace' }]);
+      expect(el.selected).to.equal('ev-ip-trace');
+      expect(el.getAttribute('selected')).to.equal('ev-ip-trace');
+      expect(map.selected).to.equal('ev-ip-trace');
+      expect(map.shadowRoot!.querySelectorAll('.area.highlight').length).to.equal(2);
+      click(map.shadowRoot!.querySelector('[data-claim-id="att-hk-ip"]')!);
+      await settle(el);
+      expect(seen).to.have.length(2);
+      expect(timeline.selected).to.equal('ev-ip-trace');
+    } finally {
+      document.removeEventListener('attack-select', listen);
+    }
+  });
+
+  it('steps through events with Previous and Next, announcing each step', async () => {
+    const el = await story();
+    let count = 0;
+    el.addEventListener('attack-select', () => count++);
+    const [prev, next] = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="stepper"] button')];
+    expect(prev.disabled).to.equal(true);
+    next.click();
+    await settle(el);
+    expect(el.selected).to.equal('ev-manual-mode');
+    next.click();
+    await settle(el);
+    expect(el.selected).to.equal('ev-nic-suspects-ransomware');
+    expect(el.shadowRoot!.querySelector('.position')!.textContent).to.equal('Event 2 of 20: AIIMS: NIC suspects a ransomware attack; CERT-In support sought');
+    expect(parts(el).timeline.shadowRoot!.querySelector('[part="details"]')!.textContent).to.contain('National Informatics Centre');
+    prev.click();
+    await settle(el);
+    expect(el.selected).to.equal('ev-manual-mode');
+    expect(count).to.equal(3);
+  });
+
+  it('keeps the selection in the URL hash under its own key, without flooding history', async () => {
+    const length = history.length;
+    const el = await story((s) => (s.id = 'aiims'));
+    el.next();
+    await settle(el);
+    expect(location.hash).to.equal('#aiims=ev-manual-mode');
+    el.select('ev-fir');
+    await settle(el);
+    expect(location.hash).to.equal('#aiims=ev-fir');
+    expect(history.length).to.equal(length);
+    el.select(null);
+    await settle(el);
+    expect(location.hash).to.equal('');
+  });
+
+  it('opens on the event a link names and scrolls it into view', async () => {
+    const spacer = document.createElement('div');
+    spacer.style.height = '3000px';
+    document.body.prepend(spacer);
+    history.replaceState(null, '', '#other=x&linked=ev-rs-reply');
+    try {
+      const el = await story((s) => (s.id = 'linked'));
+      await waitFor(() => el.selected === 'ev-rs-reply', 'selection from the hash');
+      await settle(el);
+      await waitFor(() => Math.abs(el.getBoundingClientRect().top) < 5, 'scrolled into view');
+      expect(parts(el).timeline.shadowRoot!.querySelector('[part="details"]')!.textContent).to.contain('unknown threat actors');
+      expect(location.hash).to.equal('#other=x&linked=ev-rs-reply');
+    } finally {
+      spacer.remove();
+      window.scrollTo(0, 0);
+    }
+  });
+
+  it('two stories on a page keep their own keys; a plain anchor is left alone', async () => {
+    const a = await story((s) => (s.id = 'one'));
+    const b = await story((s) => (s.id = 'two'));
+    a.select('ev-fir');
+    await settle(a);
+    b.select('ev-rs-reply');
+    await settle(b);
+    expect(new URLSearchParams(location.hash.slice(1)).get('one')).to.equal('ev-fir');
+    expect(new URLSearchParams(location.hash.slice(1)).get('two')).to.equal('ev-rs-reply');
+    a.select(null);
+    await settle(a);
+    expect(location.hash).to.equal('#two=ev-rs-reply');
+    history.replaceState(null, '', '#section-2');
+    b.select('ev-attack');
+    await settle(b);
+    expect(location.hash).to.equal('#section-2');
+  });
+
+  it('selects the event of each marked paragraph as it scrolls into view', async () => {
+    const again = await story((s) => (s.id = 'scrolly'));
+    const paragraphs = ['ev-fir', 'ev-ip-trace'].map((id) => {
+      const p = document.createElement('p');
+      p.dataset.attackEvent = id;
+      p.textContent = `Paragraph about ${id}`;
+      p.style.margin = '100vh 0';
+      document.body.append(p);
+      return p;
+    });
+    try {
+      // The story looks for marked paragraphs when it is (re)attached.
+      const box = again.parentElement!;
+      again.remove();
+      box.append(again);
+      await settle(again);
+      let events = 0;
+      again.addEventListener('attack-select', () => events++);
+      paragraphs[0].scrollIntoView({ block: 'center' });
+      await waitFor(() => again.selected === 'ev-fir', 'first paragraph selects its event');
+      paragraphs[1].scrollIntoView({ block: 'center' });
+      await waitFor(() => again.selected === 'ev-ip-trace', 'second paragraph selects its event');
+      expect(events).to.equal(2);
+    } finally {
+      paragraphs.forEach((p) => p.remove());
+      window.scrollTo(0, 0);
+    }
+  });
+
+  it('renders and fetches only when near the viewport', async () => {
+    const spacer = document.createElement('div');
+    spacer.style.height = '4000px';
+    document.body.append(spacer);
+    const el = document.createElement('attack-story') as AttackStory;
+    el.src = '/examples/data/aiims-delhi-2022.json?lazy-test';
+    const fallback = document.createElement('p');
+    fallback.textContent = 'Fallback text';
+    el.append(fallback);
+    document.body.append(el);
+    try {
+      await el.updateComplete;
+      await new Promise((r) => setTimeout(r, 300));
+      const fetched = () => performance.getEntriesByType('resource').some((e) => e.name.includes('lazy-test'));
+      expect(fetched(), 'no fetch while far away').to.equal(false);
+      expect(el.shadowRoot!.querySelector('slot')).to.exist;
+      el.scrollIntoView();
+      await waitFor(() => el.shadowRoot!.querySelector('attack-timeline'), 'rendered once near');
+      expect(fetched()).to.equal(true);
+    } finally {
+      el.remove();
+      spacer.remove();
+      window.scrollTo(0, 0);
+    }
+  });
+
+  it('speaks Hindi: labels, stepper and numbers', async () => {
+    const el = await story((s) => s.setAttribute('lang', 'hi-IN'));
+    expect(el.shadowRoot!.querySelector('.position')!.textContent).to.equal('20 घटनाएँ। क्रम से देखने के लिए “अगली घटना” दबाएँ।');
+    expect(el.shadowRoot!.querySelector('.updated')!.textContent).to.contain('भारतीय मानक समय');
+    const { timeline } = parts(el);
+    expect(timeline.shadowRoot!.querySelector('[part="legend"]')!.textContent).to.contain('रिकॉर्ड पर पुष्टि');
+  });
+
+  it('prints the whole chronology without controls', async function () {
+    const el = await story();
+    try {
+      await emulateMedia({ media: 'print' });
+    } catch {
+      this.skip(); // Firefox over WebDriver BiDi cannot emulate print media.
+    }
+    try {
+      const { timeline } = parts(el);
+      await settle(el);
+      const list = timeline.shadowRoot!.querySelector('.print-list')!;
+      expect(list.getBoundingClientRect().height).to.be.greaterThan(200);
+      expect(list.querySelectorAll('li').length).to.equal(20);
+      expect(getComputedStyle(el.shadowRoot!.querySelector('[part="stepper"]')!).display).to.equal('none');
+      expect(getComputedStyle(timeline.shadowRoot!.querySelector('[part="toolbar"]')!).display).to.equal('none');
+    } finally {
+      await emulateMedia({ media: 'screen' });
+    }
+  });
+
+  it('stops its parts\' attack-load and reports its own, once', async () => {
+    let loads = 0;
+    document.addEventListener('attack-load', () => loads++);
+    await story();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(loads).to.equal(1);
+  });
+});
+
+describe('example pages', () => {
+  const frame = async (src: string, sandbox?: string, width = 1280, height = 900) => {
+    const iframe = document.createElement('iframe');
+    if (sandbox !== undefined) iframe.setAttribute('sandbox', sandbox);
+    iframe.width = String(width);
+    iframe.height = String(height);
+    iframe.src = src;
+    document.body.prepend(iframe);
+    await new Promise((r) => iframe.addEventListener('load', r, { once: true }));
+    return iframe;
+  };
+
+  it('article.html reads without JavaScript: the fallback list with dates and sources', async () => {
+    const iframe = await frame('/examples/article.html', 'allow-same-origin');
+    try {
+      const doc = iframe.contentDocument!;
+      const items = [...doc.querySelectorAll('attack-story ol li')];
+      expect(items.length).to.equal(6);
+      expect(items[0].querySelector('time')!.getAttribute('datetime')).to.equal('2022-11-23T07:00+05:30');
+      expect(items[1].textContent).to.contain('date disputed');
+      expect(items.every((li) => li.querySelector('a[href^="https://"]'))).to.equal(true);
+      expect((items[0] as HTMLElement).getBoundingClientRect().height).to.be.greaterThan(10);
+    } finally {
+      iframe.remove();
+    }
+  });
+
+  it('article.html loads with no layout shift (CLS below 0.01, Chromium)', async function () {
+    const iframe = await frame('/examples/article.html');
+    try {
+      const win = iframe.contentWindow as Window & typeof globalThis;
+      if (!win.PerformanceObserver.supportedEntryTypes?.includes('layout-shift')) this.skip();
+      const storyEl = await waitFor(() => win.document.querySelector('attack-story') as AttackStory | null, 'story');
+      await waitFor(() => storyEl.shadowRoot?.querySelector('attack-timeline')?.shadowRoot?.querySelector('[data-event-id]'), 'story drawn', 15000);
+      await new Promise((r) => setTimeout(r, 800));
+      const cls = await new Promise<number>((resolve) => {
+        let total = 0;
+        new win.PerformanceObserver((list) => {
+          for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!e.hadRecentInput) total += e.value;
+          resolve(total);
+        }).observe({ type: 'layout-shift', buffered: true });
+        setTimeout(() => resolve(total), 500);
+      });
+      expect(cls).to.be.lessThan(0.01);
+    } finally {
+      iframe.remove();
+    }
+  });
+
+  it('embed.html posts its height in the pym.js format; the parent resizes only its own iframe', async () => {
+    const messages: string[] = [];
+    const listen = (e: MessageEvent) => typeof e.data === 'string' && messages.push(e.data);
+    window.addEventListener('message', listen);
+    const iframe = document.createElement('iframe');
+    iframe.dataset.attackEmbed = 'emb';
+    iframe.width = '900';
+    iframe.height = '150';
+    iframe.src = '/examples/embed.html?src=data/aiims-delhi-2022.json&key=emb&childId=emb';
+    document.body.prepend(iframe);
+    const url = '/examples/embed-parent.js';
+    await import(url);
+    try {
+      await waitFor(() => messages.some((m) => /^pymxPYMxembxPYMxheightxPYMx\d+$/.test(m) && Number(m.split('xPYMx')[3]) > 1000), 'height message', 15000);
+      await waitFor(() => Number(iframe.height) > 1000, 'iframe resized');
+      const height = iframe.height;
+      // A forged message from this window, and one from another frame, are both ignored.
+      window.postMessage('pymxPYMxembxPYMxheightxPYMx5', '*');
+      const other = document.createElement('iframe');
+      other.srcdoc = '<script>parent.postMessage("pymxPYMxembxPYMxheightxPYMx7", "*")</script>';
+      document.body.append(other);
+      await new Promise((r) => setTimeout(r, 300));
+      other.remove();
+      expect(Number(iframe.height), `was ${height}`).to.be.greaterThan(1000, 'the forged heights (5, 7) were ignored');
+      // Selecting inside the iframe reaches the parent's URL.
+      const inner = iframe.contentDocument!.querySelector('attack-story') as AttackStory;
+      const mark = await waitFor(() => inner.shadowRoot?.querySelector('attack-timeline')?.shadowRoot?.querySelector('[data-event-id="ev-fir"]'), 'inner marks');
+      click(mark);
+      await waitFor(() => location.hash === '#emb=ev-fir', 'parent hash updated');
+    } finally {
+      window.removeEventListener('message', listen);
+      iframe.remove();
+    }
+  });
+});
