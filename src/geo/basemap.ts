@@ -33,7 +33,7 @@ export function loadLand(resolution: Resolution): Promise<Land> {
 }
 
 /** The resolution that suits a map of this width. */
-export const resolutionFor = (width: number): Resolution => (width >= 900 ? '50m' : '110m');
+export const resolutionFor = (width: number): Resolution => (width >= 1200 ? '50m' : '110m');
 
 /**
  * A publisher's boundary layer as drawable GeoJSON: TopoJSON becomes the mesh of all its

@@ -107,11 +107,12 @@ describe('<attack-map> drawing', () => {
     }
   });
 
-  it('loads the land for its size: 110m when small, 50m when large', async () => {
-    await withData(undefined, 500);
+  it('loads the land for its size: 110m up to 1200 px wide, 50m above', async () => {
+    await withData(undefined, 1100);
     const resources = () => performance.getEntriesByType('resource').map((e) => e.name);
     expect(resources().some((n) => n.includes('land-110m'))).to.equal(true);
-    await withData(undefined, 1000);
+    expect(resources().some((n) => n.includes('land-50m'))).to.equal(false);
+    await withData(undefined, 1250);
     await waitFor(() => resources().some((n) => n.includes('land-50m')), '50m land');
   });
 
