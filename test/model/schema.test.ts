@@ -6,8 +6,22 @@ import { Ajv } from 'ajv';
 const read = (path: string) => JSON.parse(readFileSync(new URL(`../../../${path}`, import.meta.url), 'utf8'));
 const validate = new Ajv({ allErrors: true }).compile(read('schema/incident.schema.json'));
 
-test('incident.schema.json accepts the AIIMS example', () => {
-  assert.equal(validate(read('examples/data/aiims-delhi-2022.json')), true, JSON.stringify(validate.errors));
+test('incident.schema.json accepts the AIIMS example, English and Hindi', () => {
+  for (const file of ['aiims-delhi-2022.json', 'aiims-delhi-2022.hi.json']) {
+    assert.equal(validate(read(`examples/data/${file}`)), true, `${file}: ${JSON.stringify(validate.errors)}`);
+  }
+});
+
+test('the Hindi edition tells the same story: same events, dates, statuses, sources and places', () => {
+  const en = read('examples/data/aiims-delhi-2022.json');
+  const hi = read('examples/data/aiims-delhi-2022.hi.json');
+  const facts = (d: any) => ({
+    events: d.events.map((e: any) => [e.id, e.start, e.end, e.precision, e.status, e.confidence, e.sources, e.lane, e.milestone, e.dateKind, e.places]),
+    claims: d.claims.map((c: any) => [c.id, c.from, c.to, c.relation, c.status, c.confidence, c.sources, c.event]),
+    places: d.places.map((p: any) => [p.id, p.lat, p.lon, p.precisionMeters, p.role, JSON.stringify(p.shape)]),
+    sources: d.sources,
+  });
+  assert.deepEqual(facts(hi), facts(en));
 });
 
 test('incident.schema.json rejects what the parser rejects: bad dates, unknown statuses, misspelt fields', () => {

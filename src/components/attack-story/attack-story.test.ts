@@ -309,6 +309,17 @@ describe('example pages', () => {
     }
   });
 
+  it('iframe.html passes a deep link in its own URL through to the story in the iframe', async () => {
+    const iframe = await frame('/examples/iframe.html#aiims=ev-rs-reply');
+    try {
+      const inner = await waitFor(() => iframe.contentDocument!.querySelector('iframe[data-attack-embed]') as HTMLIFrameElement | null, 'inner iframe');
+      const innerStory = await waitFor(() => inner.contentDocument?.querySelector('attack-story') as AttackStory | null, 'inner story', 15000);
+      await waitFor(() => innerStory.selected === 'ev-rs-reply', `the linked event selected inside the iframe (inner URL ${inner.contentWindow?.location.href}, src ${inner.src}, selected ${innerStory.selected}, incident ${Boolean(innerStory.incident)})`, 15000);
+    } finally {
+      iframe.remove();
+    }
+  });
+
   it('embed.html posts its height in the pym.js format; the parent resizes only its own iframe', async () => {
     const messages: string[] = [];
     const listen = (e: MessageEvent) => typeof e.data === 'string' && messages.push(e.data);
