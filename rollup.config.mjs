@@ -6,6 +6,21 @@ import terser from '@rollup/plugin-terser';
  * The script-tag bundle: one self-contained ES module (lit and d3 inlined) built from the
  * compiled ESM in dist/. Anything imported dynamically becomes a lazy chunk beside it.
  */
+/**
+ * Lit creates a Trusted Types policy named "lit-html". The script-tag bundle names its own
+ * "attack-timeline", so a page can allow exactly that name, and a page that runs its own Lit
+ * does not see two policies with one name.
+ */
+const policyName = {
+  name: 'trusted-types-policy-name',
+  transform(code, id) {
+    if (!/[\\/]lit-html[\\/]/.test(id) || !code.includes('createPolicy(')) return null;
+    const next = code.replace(/createPolicy\(\s*["']lit-html["']/g, 'createPolicy("attack-timeline"');
+    if (next === code) this.error(`expected Lit's "lit-html" Trusted Types policy in ${id}`);
+    return { code: next, map: null };
+  },
+};
+
 export default {
   input: 'dist/index.js',
   // Shared code stays in the entry, so a page loads one module up front and chunks only later.
@@ -20,6 +35,7 @@ export default {
     sourcemap: true,
   },
   plugins: [
+    policyName,
     nodeResolve({ exportConditions: ['production', 'browser', 'default'] }),
     // Natural Earth land (world-atlas TopoJSON) becomes its own lazily loaded JS chunk.
     json({ compact: true, preferConst: true }),

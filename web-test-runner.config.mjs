@@ -12,7 +12,8 @@ const env = { ...process.env, TZ: 'America/Los_Angeles' };
 const wanted = (process.env.BROWSERS ?? 'chromium,firefox').split(',');
 const browsers = [];
 if (wanted.includes('chromium')) {
-  browsers.push(chromeLauncher({ launchOptions: { executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS, env } }));
+  // --expose-gc lets the leak test force a collection before it weighs the heap.
+  browsers.push(chromeLauncher({ launchOptions: { executablePath: chromiumPath(), headless: true, args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc'], env } }));
 }
 if (wanted.includes('firefox')) {
   browsers.push(puppeteerLauncher({ launchOptions: { browser: 'firefox', executablePath: firefoxPath(), headless: true, env } }));
@@ -71,6 +72,12 @@ async function testApi(ctx, next) {
       ctx.type = 'application/json';
       ctx.body = JSON.stringify({ hello: 'world' });
       return;
+    case '/test-api/hostile.json': {
+      const { hostileIncident } = await import('./build/test/browser/corpus.js');
+      ctx.type = 'application/json';
+      ctx.body = JSON.stringify(hostileIncident());
+      return;
+    }
     case '/test-api/slow-ok':
       await new Promise((resolve) => setTimeout(resolve, 400));
       ctx.type = 'application/json';
@@ -125,7 +132,7 @@ function countingReporter(file) {
 
 export default {
   rootDir: '.',
-  files: ['build/src/**/*.test.js'],
+  files: ['build/src/**/*.test.js', 'build/test/hardening/**/*.test.js'],
   nodeResolve: { exportConditions: ['production'] },
   browsers,
   concurrency: 1,

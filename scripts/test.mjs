@@ -44,7 +44,10 @@ if (tsc.status !== 0) {
 }
 
 if (!browserOnly) {
-  const files = readdirSync('build/test', { recursive: true }).filter((f) => f.endsWith('.test.js')).map((f) => join('build/test', f));
+  // test/hardening and test/browser run in the browsers, not here.
+  const files = readdirSync('build/test', { recursive: true })
+    .filter((f) => f.endsWith('.test.js') && !/^(hardening|browser)\//.test(f))
+    .map((f) => join('build/test', f));
   const unit = step('unit tests (model, layout)', process.execPath, ['--test', '--test-reporter=spec', ...files], { TZ: 'America/Los_Angeles' });
   const text = unit.stdout ?? '';
   const pass = Number(/ℹ pass (\d+)/.exec(text)?.[1] ?? /# pass (\d+)/.exec(text)?.[1] ?? 0);

@@ -75,7 +75,8 @@ export interface Messages {
   previous: string;
   next: string;
   stepper: string;
-  stepPosition(i: string, n: string, title: string): string;
+  /** "Event 2 of 20:", followed by the event's title. */
+  stepPosition(i: string, n: string): string;
   stepStart(n: string): string;
 }
 
@@ -181,7 +182,7 @@ export const en: Messages = {
   previous: 'Previous event',
   next: 'Next event',
   stepper: 'Step through the events',
-  stepPosition: (i, n, t) => `Event ${i} of ${n}: ${t}`,
+  stepPosition: (i, n) => `Event ${i} of ${n}:`,
   stepStart: (n) => `${n} events. Step through them with Next.`,
 };
 
@@ -284,7 +285,7 @@ export const hi: Messages = {
   previous: 'पिछली घटना',
   next: 'अगली घटना',
   stepper: 'घटनाओं को क्रम से देखें',
-  stepPosition: (i, n, t) => `${n} में से घटना ${i}: ${t}`,
+  stepPosition: (i, n) => `${n} में से घटना ${i}:`,
   stepStart: (n) => `${n} घटनाएँ। क्रम से देखने के लिए “अगली घटना” दबाएँ।`,
 };
 

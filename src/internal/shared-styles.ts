@@ -83,8 +83,10 @@ export const sharedStyles = css`
   }
   /* Data text is isolated: a direction override in a title cannot reorder the UI around it. */
   .caption-title,
+  .summary,
   .details-title,
   .details p,
+  .details button,
   .details li,
   .details dd,
   .alert li,

@@ -73,6 +73,7 @@ export class AttackMap extends AttackElement {
   private boundaryLoader: AbortController | null = null;
   private measure: SizedMeasure | null = null;
   private layout: MapLayout | null = null;
+  private layoutInputs: unknown[] = [];
   private focusAfterUpdate = false;
 
   override get issues(): { errors: Issue[]; warnings: Issue[] } {
@@ -120,6 +121,11 @@ export class AttackMap extends AttackElement {
       this.layout = null;
       return;
     }
+    // Projection, paths and labels depend on data and size only: a selection or a hover
+    // never reprojects.
+    const inputs = [r, width, this.land, this.boundaryLayer, this.showDenied, this.effectiveLocale];
+    if (this.layout && inputs.every((v, i) => v === this.layoutInputs[i])) return;
+    this.layoutInputs = inputs;
     this.measure ??= canvasMeasure(getComputedStyle(this).fontFamily || 'sans-serif');
     this.layout = this.geo.layoutMap(r, {
       width,

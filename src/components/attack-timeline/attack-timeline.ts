@@ -81,6 +81,7 @@ export class AttackTimeline extends AttackElement {
   private measure: SizedMeasure | null = null;
   private levels: { for: ResolvedIncident; width: number; locale: string; value: number[] } | null = null;
   private layout: TimelineLayout | null = null;
+  private layoutInputs: unknown[] = [];
   private focusAfterUpdate = false;
 
   /** `horizontal` or `vertical` once drawn; null before. */
@@ -102,13 +103,18 @@ export class AttackTimeline extends AttackElement {
     if (!this.levels || this.levels.for !== r || this.levels.width !== width || this.levels.locale !== locale) {
       this.levels = { for: r, width, locale, value: laneLevels(r, width, this.measure) };
     }
+    // Selection and focus do not move anything: lay out again only when an input changed.
+    const transform = this.zoomer.transform;
+    const inputs = [r, width, locale, this.effectiveTimeZone, transform.k, transform.x, this.levels.value, this.windowStart];
+    if (this.layout && inputs.every((v, i) => v === this.layoutInputs[i])) return;
+    this.layoutInputs = inputs;
     this.layout = layoutTimeline(r, {
       width,
       locale,
       timeZone: this.effectiveTimeZone,
       messages: this.messages,
       measure: this.measure,
-      transform: this.zoomer.transform,
+      transform,
       levels: this.levels.value,
       windowStart: this.windowStart,
       windowSize: VERTICAL_WINDOW,
