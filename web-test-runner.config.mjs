@@ -12,8 +12,8 @@ const env = { ...process.env, TZ: 'America/Los_Angeles' };
 const wanted = (process.env.BROWSERS ?? 'chromium,firefox').split(',');
 const browsers = [];
 if (wanted.includes('chromium')) {
-  // --expose-gc lets the leak test force a collection before it weighs the heap.
-  browsers.push(chromeLauncher({ launchOptions: { executablePath: chromiumPath(), headless: true, args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc'], env } }));
+  // --expose-gc and precise memory info let the leak test force a collection and weigh the heap.
+  browsers.push(chromeLauncher({ launchOptions: { executablePath: chromiumPath(), headless: true, args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc', '--enable-precise-memory-info'], env } }));
 }
 if (wanted.includes('firefox')) {
   browsers.push(puppeteerLauncher({ launchOptions: { browser: 'firefox', executablePath: firefoxPath(), headless: true, env } }));

@@ -1,0 +1,166 @@
+import { expect } from 'chai';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/index.js';
+import type { AttackTimeline } from '../../src/components/attack-timeline/attack-timeline.js';
+import type { AttackMap } from '../../src/components/attack-map/attack-map.js';
+import type { AttackStory } from '../../src/components/attack-story/attack-story.js';
+import { aiimsIncident, cleanup, fixture, frames, waitFor } from '../browser/helpers.js';
+
+type Recorded = Window & { __violations: string[]; __errors: string[] };
+
+/** Opens a fixture page in an iframe the size of a desktop window. */
+async function page(path: string): Promise<HTMLIFrameElement> {
+  const iframe = document.createElement('iframe');
+  iframe.width = '1280';
+  iframe.height = '900';
+  iframe.src = path;
+  document.body.prepend(iframe);
+  await new Promise((r) => iframe.addEventListener('load', r, { once: true }));
+  return iframe;
+}
+
+const marks = (el: Element | null | undefined) => el?.shadowRoot?.querySelectorAll('[data-event-id]').length ?? 0;
+const storyTimeline = (doc: Document) => doc.querySelector('attack-story')?.shadowRoot?.querySelector('attack-timeline');
+
+describe('hardening: hostile pages', function () {
+  this.timeout(90_000);
+  afterEach(() => {
+    cleanup();
+    for (const f of document.querySelectorAll('iframe')) f.remove();
+    history.replaceState(null, '', location.pathname + location.search);
+  });
+
+  it('renders all three elements under a strict CSP with Trusted Types enforced: zero violations', async () => {
+    const iframe = await page('/test/fixtures/strict-csp.html');
+    const doc = iframe.contentDocument!;
+    doc.querySelector('attack-story')!.scrollIntoView();
+    await waitFor(() => marks(doc.querySelector('attack-timeline')) === 20 && doc.querySelector('attack-map')?.shadowRoot?.querySelector('.land') && marks(storyTimeline(doc)) === 20, 'drawn', 20000);
+    const timeline = doc.querySelector('attack-timeline') as AttackTimeline;
+    timeline.shadowRoot!.querySelector('[data-event-id="ev-fir"]')!.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    (doc.querySelector('attack-story') as AttackStory).next();
+    timeline.shadowRoot!.querySelector<HTMLButtonElement>('button[aria-label="Zoom in"]')!.click();
+    await frames(5);
+    const w = iframe.contentWindow as Recorded;
+    expect(w.__violations).to.deep.equal([]);
+    expect(w.__errors).to.deep.equal([]);
+  });
+
+  it('needs exactly one Trusted Types policy, named attack-timeline', async () => {
+    const iframe = await page('/test/fixtures/tt-named.html');
+    await waitFor(() => marks(iframe.contentDocument!.querySelector('attack-timeline')) === 20, 'drawn', 20000);
+    const w = iframe.contentWindow as Recorded;
+    expect(w.__violations).to.deep.equal([]);
+    expect(w.__errors).to.deep.equal([]);
+  });
+
+  it('looks the same under a hostile global stylesheet as on a neutral page', async () => {
+    const data = await aiimsIncident();
+    const timeline = await fixture<AttackTimeline>('attack-timeline', (t) => (t.incident = data));
+    const map = await fixture<AttackMap>('attack-map', (m) => (m.incident = data));
+    await waitFor(() => map.shadowRoot!.querySelector('.land'), 'map drawn');
+    timeline.select('ev-fir');
+    await timeline.updateComplete;
+    const selectors = ['.caption-title', '.summary', 'button', '.legend li', '.text .label', '.tick text', '.lane text', '.details dd', '.details a', 'svg.plot', '.place-label', '.claims li'];
+    const props = ['font-size', 'line-height', 'font-family', 'color', 'letter-spacing', 'word-spacing', 'text-align', 'text-transform', 'white-space', 'box-sizing', 'display', 'visibility', 'fill'];
+    const snapshot = () =>
+      [timeline, map].flatMap((el) =>
+        selectors.flatMap((sel) => [...el.shadowRoot!.querySelectorAll(sel)].slice(0, 3).map((node) => {
+          const cs = getComputedStyle(node);
+          return `${el.tagName} ${sel}: ${props.map((p) => cs.getPropertyValue(p)).join(' | ')}`;
+        })),
+      );
+    const size = () => [timeline, map].map((el) => `${el.getBoundingClientRect().width}x${el.getBoundingClientRect().height}`);
+    const neutral = snapshot();
+    const neutralSize = size();
+    expect(neutral.length).to.be.greaterThan(15);
+    const hostile = document.createElement('style');
+    hostile.textContent = `
+      * { box-sizing: content-box !important; transition: all 3s !important; }
+      html { font-size: 10px; }
+      body { font-family: "Comic Sans MS", cursive; color: #777; line-height: 3; letter-spacing: 2px;
+             text-align: justify; text-transform: uppercase; word-spacing: 8px; white-space: nowrap; }
+      svg { display: none !important; } li { font-size: 40px !important; color: #eee !important; }
+      a { color: yellow !important; } *:focus { outline: none !important; } button { all: unset; }
+      [hidden] { display: block !important; } :root { --color: red; --accent: red; --bg: black; }`;
+    document.head.append(hostile);
+    try {
+      await frames(2);
+      expect(snapshot()).to.deep.equal(neutral);
+      expect(size()).to.deep.equal(neutralSize);
+    } finally {
+      hostile.remove();
+    }
+  });
+
+  it('two copies of the bundle (and so two Lits) on one page: no error, each tag defined once', async () => {
+    const iframe = await page('/test/fixtures/two-copies.html');
+    const doc = iframe.contentDocument!;
+    doc.querySelector('attack-story')!.scrollIntoView();
+    await waitFor(() => marks(doc.querySelector('attack-timeline')) === 20 && marks(storyTimeline(doc)) === 20, 'drawn', 20000);
+    const w = iframe.contentWindow as Recorded & { litHtmlVersions?: string[] };
+    expect(w.__errors).to.deep.equal([]);
+    const loaded = w.performance.getEntriesByType('resource').filter((e) => e.name.includes('attack-timeline.min.js'));
+    expect(loaded.length, 'both copies were loaded').to.equal(2);
+  });
+
+  it('a busy page (patched built-ins, library-named globals, capturing key and click listeners) does not break it', async () => {
+    const iframe = await page('/test/fixtures/patched.html');
+    const doc = iframe.contentDocument!;
+    await waitFor(() => marks(doc.querySelector('attack-timeline')) === 20 && doc.querySelector('attack-map')?.shadowRoot?.querySelector('[data-place-id]'), 'drawn', 20000);
+    const timeline = doc.querySelector('attack-timeline') as AttackTimeline;
+    iframe.focus();
+    timeline.shadowRoot!.querySelector<SVGGElement>('[data-event-id="ev-manual-mode"]')!.focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => timeline.selected === 'ev-nic-suspects-ransomware', 'keyboard selection');
+    const w = iframe.contentWindow as Recorded & { __seen: { keys: number } };
+    expect(w.__seen.keys, 'the page still sees its key events').to.be.greaterThan(0);
+    expect(w.__errors).to.deep.equal([]);
+  });
+
+  it('100 attach/detach cycles leave no listener, observer, timer or frame behind, and the heap returns to its baseline', async () => {
+    const iframe = await page('/test/fixtures/leaks.html');
+    const w = iframe.contentWindow as Recorded & { __live(): Record<string, number>; gc?: () => void; performance: Performance & { memory?: { usedJSHeapSize: number } } };
+    const doc = iframe.contentDocument!;
+    await waitFor(() => w.customElements.get('attack-story'), 'bundle loaded');
+    const data = await aiimsIncident();
+    const cycle = async () => {
+      const box = doc.createElement('div');
+      const els = ['attack-timeline', 'attack-map', 'attack-story'].map((tag) => {
+        const el = doc.createElement(tag) as HTMLElement & { incident: unknown; updateComplete: Promise<unknown> };
+        el.incident = structuredClone(data);
+        box.append(el);
+        return el;
+      });
+      doc.body.append(box);
+      await Promise.all(els.map((el) => el.updateComplete));
+      await new Promise((r) => w.requestAnimationFrame(() => r(undefined)));
+      box.remove();
+    };
+    // Warm up: lazy chunks (map code, land, zoom) load once per page.
+    for (let i = 0; i < 5; i++) await cycle();
+    await new Promise((r) => setTimeout(r, 500));
+    const before = w.__live();
+    /** The heap after collections: the least of a few readings, so late garbage does not count. */
+    const heap = async () => {
+      let least = Infinity;
+      for (let i = 0; i < 4; i++) {
+        w.gc?.();
+        await new Promise((r) => setTimeout(r, 100));
+        least = Math.min(least, w.performance.memory?.usedJSHeapSize ?? 0);
+      }
+      return least;
+    };
+    for (let i = 0; i < 50; i++) await cycle();
+    const half = await heap();
+    for (let i = 0; i < 50; i++) await cycle();
+    await new Promise((r) => setTimeout(r, 500));
+    expect(w.__live()).to.deep.equal(before);
+    if (w.gc && w.performance.memory) {
+      // A leak grows with every cycle; the second fifty must not add a megabyte.
+      const growth = (await heap()) - half;
+      expect(growth, `heap grew ${growth} bytes over 50 cycles`).to.be.lessThan(1_000_000);
+    }
+    expect(w.__errors).to.deep.equal([]);
+  });
+});
