@@ -1,4 +1,4 @@
-import { LitElement, type PropertyValues } from 'lit';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { AttackErrorDetail, AttackLoadDetail, AttackSelectDetail } from '../events.js';
 import { messagesFor, type Messages } from '../i18n/messages.js';
@@ -138,6 +138,23 @@ export class AttackElement extends LitElement {
   protected announce(detail: AttackSelectDetail): void {
     this.selected = detail.id;
     this.dispatchEvent(new CustomEvent<AttackSelectDetail>('attack-select', { detail, bubbles: true, composed: true }));
+  }
+
+  /** Every error, each with its path, in the `role="alert"` box; nothing when all is well. */
+  protected renderErrors(): TemplateResult | typeof nothing {
+    const { errors } = this.issues;
+    if (!errors.length) return nothing;
+    const m = this.messages;
+    return html`<div class="alert" role="alert" part="alert">
+      <strong>${this.incident ? m.partialErrorTitle(errors.length) : m.errorTitle}</strong>
+      <ul>${errors.slice(0, 20).map((e) => html`<li>${e.path ? html`<code>${e.path}</code>: ` : ''}${e.message}</li>`)}</ul>
+    </div>`;
+  }
+
+  /** Before there is anything to draw: loading status, errors, and the author's fallback content. */
+  protected renderPending(): TemplateResult {
+    return html`${this.loadState === 'loading' ? html`<p class="status" role="status">${this.messages.loading}</p>` : nothing}
+      ${this.renderErrors()}<slot></slot>`;
   }
 
   override connectedCallback(): void {

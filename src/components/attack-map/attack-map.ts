@@ -5,6 +5,7 @@ import type { AttackErrorDetail, AttackSelectDetail } from '../../events.js';
 import { boundaryGeometry, loadLand, resolutionFor, type Land, type Resolution } from '../../geo/basemap.js';
 import { formatConfidence, formatEventDate } from '../../i18n/format.js';
 import { AttackElement } from '../../internal/attack-element.js';
+import { rovingIndex } from '../../internal/keys.js';
 import { LinkController } from '../../internal/link.js';
 import { LoadError, loadText } from '../../internal/load.js';
 import { canvasMeasure } from '../../internal/measure.js';
@@ -238,27 +239,16 @@ export class AttackMap extends AttackElement {
     if (!key) return;
     const order = this.order();
     const i = order.indexOf(key);
-    const move = (j: number) => {
-      this.focusKey = order[Math.max(0, Math.min(order.length - 1, j))];
+    const to = rovingIndex(event.key, i, order.length);
+    if (to !== null) {
+      event.preventDefault();
+      this.focusKey = order[to];
       this.focusAfterUpdate = true;
       this.requestUpdate();
-    };
+      return;
+    }
     let handled = true;
     switch (event.key) {
-      case 'ArrowRight':
-      case 'ArrowDown':
-        move(i + 1);
-        break;
-      case 'ArrowLeft':
-      case 'ArrowUp':
-        move(i - 1);
-        break;
-      case 'Home':
-        move(0);
-        break;
-      case 'End':
-        move(order.length - 1);
-        break;
       case 'Enter':
       case ' ': {
         const [kind, id] = key.split(':', 2) as Item['kind'][];
@@ -441,22 +431,12 @@ export class AttackMap extends AttackElement {
     </section>`;
   }
 
-  private renderErrors(): TemplateResult | typeof nothing {
-    const { errors } = this.issues;
-    if (!errors.length) return nothing;
-    const m = this.messages;
-    return html`<div class="alert" role="alert" part="alert">
-      <strong>${this.incident ? m.partialErrorTitle(errors.length) : m.errorTitle}</strong>
-      <ul>${errors.slice(0, 20).map((e) => html`<li>${e.path ? html`<code>${e.path}</code>: ` : ''}${e.message}</li>`)}</ul>
-    </div>`;
-  }
 
   protected override render(): TemplateResult {
     const m = this.messages;
     const incident = this.incident;
     if (!this.resolved || !incident) {
-      return html`${this.loadState === 'loading' ? html`<p class="status" role="status">${m.loading}</p>` : nothing}
-        ${this.renderErrors()}<slot></slot>`;
+      return this.renderPending();
     }
     const width = this.size.width;
     const height = mapHeight(width);

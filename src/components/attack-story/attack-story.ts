@@ -175,23 +175,13 @@ export class AttackStory extends AttackElement {
     </nav>`;
   }
 
-  private renderErrors(): TemplateResult | typeof nothing {
-    const { errors } = this.issues;
-    if (!errors.length) return nothing;
-    const m = this.messages;
-    return html`<div class="alert" role="alert" part="alert">
-      <strong>${this.incident ? m.partialErrorTitle(errors.length) : m.errorTitle}</strong>
-      <ul>${errors.slice(0, 20).map((e) => html`<li>${e.path ? html`<code>${e.path}</code>: ` : ''}${e.message}</li>`)}</ul>
-    </div>`;
-  }
 
   protected override render(): TemplateResult {
     const m = this.messages;
     const r = this.resolved;
     const incident = this.incident;
     if (!this.near || !r || !incident) {
-      return html`${this.loadState === 'loading' ? html`<p class="status" role="status">${m.loading}</p>` : nothing}
-        ${this.renderErrors()}<slot></slot>`;
+      return this.renderPending();
     }
     const locale = this.effectiveLocale;
     const zone = this.effectiveTimeZone;

@@ -5,6 +5,7 @@ import { ZoomController } from '../../controllers/zoom-controller.js';
 import { formatConfidence, formatEventDate, formatResolvedDate, zoneName } from '../../i18n/format.js';
 import type { AttackSelectDetail } from '../../events.js';
 import { AttackElement } from '../../internal/attack-element.js';
+import { rovingIndex } from '../../internal/keys.js';
 import { LinkController } from '../../internal/link.js';
 import { canvasMeasure } from '../../internal/measure.js';
 import type { SizedMeasure } from '../../layout/text.js';
@@ -209,22 +210,14 @@ export class AttackTimeline extends AttackElement {
     const order = this.focusOrder();
     const i = order.indexOf(id);
     const horizontal = this.layout?.orientation === 'horizontal';
+    const to = rovingIndex(event.key, i, order.length);
+    if (to !== null) {
+      event.preventDefault();
+      if (to !== i) this.moveFocus(order[to]);
+      return;
+    }
     let handled = true;
     switch (event.key) {
-      case 'ArrowRight':
-      case 'ArrowDown':
-        if (i < order.length - 1) this.moveFocus(order[i + 1]);
-        break;
-      case 'ArrowLeft':
-      case 'ArrowUp':
-        if (i > 0) this.moveFocus(order[i - 1]);
-        break;
-      case 'Home':
-        this.moveFocus(order[0]);
-        break;
-      case 'End':
-        this.moveFocus(order[order.length - 1]);
-        break;
       case 'Enter':
       case ' ':
         this.activate(item);
@@ -493,24 +486,13 @@ export class AttackTimeline extends AttackElement {
       </ol>`;
   }
 
-  private renderErrors(): TemplateResult | typeof nothing {
-    const { errors } = this.issues;
-    if (!errors.length) return nothing;
-    const m = this.messages;
-    const whole = !this.incident;
-    return html`<div class="alert" role="alert" part="alert">
-      <strong>${whole ? m.errorTitle : m.partialErrorTitle(errors.length)}</strong>
-      <ul>${errors.slice(0, 20).map((e) => html`<li>${e.path ? html`<code>${e.path}</code>: ` : ''}${e.message}</li>`)}</ul>
-    </div>`;
-  }
 
   protected override render(): TemplateResult {
     const m = this.messages;
     const r = this.resolved;
     const incident = this.incident;
     if (!r || !incident) {
-      return html`${this.loadState === 'loading' ? html`<p class="status" role="status">${m.loading}</p>` : nothing}
-        ${this.renderErrors()}<slot></slot>`;
+      return this.renderPending();
     }
     const l = this.layout;
     const selected = this.selected ? r.eventById.get(this.selected) : undefined;
