@@ -77,7 +77,12 @@ export class AttackElement extends LitElement {
     if (this.link) return this.link;
     const id = this.incident?.id;
     if (id) return `incident:${id}`;
-    return this.src ? `src:${new URL(this.src, document.baseURI).href}` : '';
+    if (!this.src) return '';
+    try {
+      return `src:${new URL(this.src, document.baseURI).href}`;
+    } catch {
+      return `src:${this.src}`;
+    }
   }
 
   /** The resolved incident the element draws from. */
@@ -87,13 +92,18 @@ export class AttackElement extends LitElement {
 
   /** The locale in force: the attribute, else the nearest `lang`, crossing shadow roots. */
   protected get effectiveLocale(): string {
-    if (this.locale) return this.locale;
+    let tag: string | null = this.locale;
     let node: Node | null = this;
-    while (node) {
-      if (node instanceof Element && node.getAttribute('lang')) return node.getAttribute('lang')!;
+    while (!tag && node) {
+      if (node instanceof Element && node.getAttribute('lang')) tag = node.getAttribute('lang');
       node = node instanceof ShadowRoot ? node.host : node.parentNode;
     }
-    return 'en-IN';
+    // A malformed tag from the page (lang="en_IN!") must not break formatting.
+    try {
+      return tag ? Intl.getCanonicalLocales(tag)[0] ?? 'en-IN' : 'en-IN';
+    } catch {
+      return 'en-IN';
+    }
   }
 
   protected get messages(): Messages {

@@ -231,6 +231,17 @@ describe('<attack-story>', () => {
     expect(timeline.shadowRoot!.querySelector('[part="legend"]')!.textContent).to.contain('रिकॉर्ड पर पुष्टि');
   });
 
+  it('survives a malformed locale tag and a malformed src: English labels, a clear error, nothing thrown', async () => {
+    const el = await story((s) => (s.locale = 'en_IN!!'));
+    expect(el.shadowRoot!.querySelector('.position')!.textContent).to.contain('20 events');
+    const broken = await fixture<AttackStory>('attack-story', (s) => {
+      s.setAttribute('src', 'http://[bad');
+    });
+    broken.scrollIntoView();
+    await waitFor(() => broken.shadowRoot!.querySelector('[role="alert"]'), 'error shown');
+    expect(broken.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('src');
+  });
+
   it('prints the whole chronology without controls', async function () {
     const el = await story();
     try {
