@@ -14,6 +14,20 @@ export type LoadState = 'idle' | 'loading' | 'ready' | 'error';
  * What the three elements share: data from `src`, the `incident` property or an inline
  * `<script type="application/json">`; locale and time zone; selection; and the
  * `attack-load` / `attack-error` / `attack-select` events. Internal: not exported.
+ *
+ * @cssproperty --attack-ink - Text colour.
+ * @cssproperty --attack-muted - Secondary text colour.
+ * @cssproperty --attack-bg - Background colour.
+ * @cssproperty --attack-surface - Lane bands, buttons and panels.
+ * @cssproperty --attack-line - Grid lines and borders.
+ * @cssproperty --attack-accent - Event marks, the target and links.
+ * @cssproperty --attack-accent-soft - Range bars, hover and selection fills.
+ * @cssproperty --attack-denied - Marks of denied claims.
+ * @cssproperty --attack-focus - Focus ring and error border.
+ * @cssproperty --attack-font - Font family.
+ * @cssproperty --attack-claim - Claim arcs and area outlines on the map.
+ * @cssproperty --attack-area - Fill of uncertainty areas.
+ * @cssproperty --attack-land - Land fill.
  */
 export class AttackElement extends LitElement {
   /** URL of an incident JSON document. Fetched without credentials. */

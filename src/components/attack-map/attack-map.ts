@@ -41,9 +41,6 @@ type Item = { kind: 'place' | 'claim'; id: string };
  * @csspart credit - The data credit and boundary note.
  * @csspart alert - The error message.
  *
- * @cssproperty --attack-claim - Claim arcs and area outlines.
- * @cssproperty --attack-area - Fill of uncertainty areas.
- * @cssproperty --attack-land - Land fill.
  * @cssproperty --attack-map-min-height - Space reserved before data arrives (default 240px).
  */
 export class AttackMap extends AttackElement {

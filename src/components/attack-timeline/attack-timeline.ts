@@ -49,16 +49,6 @@ const LIST_LIMIT = 1000;
  * @csspart details - The details panel of the selected event.
  * @csspart alert - The error message.
  *
- * @cssproperty --attack-ink - Text colour.
- * @cssproperty --attack-muted - Secondary text colour.
- * @cssproperty --attack-bg - Background colour.
- * @cssproperty --attack-surface - Lane bands, buttons and panels.
- * @cssproperty --attack-line - Grid lines and borders.
- * @cssproperty --attack-accent - Event marks and links.
- * @cssproperty --attack-accent-soft - Range bars, hover and selection fills.
- * @cssproperty --attack-denied - Marks of denied claims.
- * @cssproperty --attack-focus - Focus ring and error border.
- * @cssproperty --attack-font - Font family.
  * @cssproperty --attack-timeline-min-height - Space reserved before data arrives (default 320px).
  */
 export class AttackTimeline extends AttackElement {
