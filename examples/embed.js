@@ -28,6 +28,17 @@ new ResizeObserver(() => {
   }
 }).observe(document.documentElement);
 
+// The parent passes in the event its own link names.
+window.addEventListener('message', (message) => {
+  if (message.source !== window.parent || typeof message.data !== 'string') return;
+  const [prefix, id, type, value] = message.data.split('xPYMx');
+  if (prefix !== 'pym' || id !== childId || type !== 'hash') return;
+  const [key, event] = value.split('=');
+  if (key !== story.id || !event) return;
+  history.replaceState(history.state, '', `${location.pathname}${location.search}#${encodeURIComponent(key)}=${encodeURIComponent(event)}`);
+  story.select(event); // read from the hash instead if the data has not arrived yet
+});
+
 document.addEventListener('attack-select', () => {
   // The story keeps its selection once the event has been handled.
   queueMicrotask(() => send('hash', `${story.id}=${story.selected ?? ''}`));

@@ -19,7 +19,8 @@ const TYPES = {
 };
 export const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; require-trusted-types-for 'script'";
 
-export function handler(req, res) {
+/** Serves files under the root; `csp: false` leaves the header off (the bench loads rivals' scripts). */
+export const handler = ({ csp = true } = {}) => (req, res) => {
   const url = new URL(req.url ?? '/', 'http://localhost');
   let path = normalize(join(root, decodeURIComponent(url.pathname)));
   if (path !== root && !path.startsWith(root + sep)) {
@@ -35,20 +36,20 @@ export function handler(req, res) {
       'content-length': stat.size,
       'cache-control': 'no-cache',
       'x-content-type-options': 'nosniff',
-      ...(type.startsWith('text/html') ? { 'content-security-policy': CSP } : {}),
+      ...(csp && type.startsWith('text/html') ? { 'content-security-policy': CSP } : {}),
     });
     if (req.method === 'HEAD') res.end();
     else createReadStream(path).pipe(res);
   } catch {
     res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
   }
-}
+};
 
-export function serve(port = Number(process.env.PORT) || 8000, attempts = 20) {
+export function serve(port = Number(process.env.PORT) || 8000, attempts = 20, options = {}) {
   return new Promise((done, fail) => {
-    const server = createServer(handler);
+    const server = createServer(handler(options));
     server.once('error', (err) => {
-      if (err.code === 'EADDRINUSE' && attempts > 1) done(serve(port + 1, attempts - 1));
+      if (err.code === 'EADDRINUSE' && attempts > 1) done(serve(port + 1, attempts - 1, options));
       else fail(err);
     });
     server.listen(port, '127.0.0.1', () => done(server));

@@ -8,6 +8,7 @@ import { AttackElement } from '../../internal/attack-element.js';
 import { rovingIndex } from '../../internal/keys.js';
 import { LinkController } from '../../internal/link.js';
 import { LoadError, loadText } from '../../internal/load.js';
+import { claimDetails } from '../../internal/details.js';
 import { canvasMeasure } from '../../internal/measure.js';
 import { sharedStyles } from '../../internal/shared-styles.js';
 import type { ArcLayout, MapLayout, PlaceLayout } from '../../layout/map-layout.js';
@@ -357,25 +358,7 @@ export class AttackMap extends AttackElement {
   }
 
   private renderClaimDetails(c: Claim): TemplateResult {
-    const m = this.messages;
-    const r = this.resolved!;
-    const event = c.event ? r.eventById.get(c.event) : undefined;
-    const sources = (c.sources ?? []).map((id) => r.sourceById.get(id)).filter((s) => s !== undefined);
-    return html`<div class="claim-details">
-      <p class="details-title">${m.relation[c.relation]}</p>
-      <p>${m.claimBy(c.assertedBy, c.assertion)}</p>
-      <dl>
-        <dt>${m.statusLabel}</dt>
-        <dd><span class="badge">${m.status[c.status ?? 'reported']}</span>: ${m.statusMeaning[c.status ?? 'reported']}</dd>
-        ${c.confidence !== undefined ? html`<dt>${m.confidenceLabel}</dt><dd>${formatConfidence(c.confidence, m)}</dd>` : nothing}
-        ${event ? html`<dt>${m.claimedIn}</dt><dd>${formatEventDate(event, this.effectiveLocale, this.effectiveTimeZone, m)}: ${event.event.title}</dd>` : nothing}
-      </dl>
-      ${c.caveats?.length ? html`<p class="section-label">${m.caveats}</p><ul>${c.caveats.map((k) => html`<li class="caveat">${k}</li>`)}</ul>` : nothing}
-      <p class="section-label">${m.sources}</p>
-      ${sources.length
-        ? html`<ol>${sources.map((s) => html`<li>${s.href ? html`<a href=${s.href} target="_blank" rel="noopener noreferrer">${[s.publisher, s.title].filter(Boolean).join(': ') || s.id}</a>` : [s.publisher, s.title].filter(Boolean).join(': ') || s.id}</li>`)}</ol>`
-        : html`<p>${m.noSources}</p>`}
-    </div>`;
+    return claimDetails(c, { resolved: this.resolved!, locale: this.effectiveLocale, zone: this.effectiveTimeZone, messages: this.messages });
   }
 
   private renderDetails(emphasis: ReturnType<AttackMap['emphasis']>): TemplateResult | typeof nothing {

@@ -2,11 +2,12 @@ import { html, nothing, svg, type PropertyValues, type SVGTemplateResult, type T
 import { property, state } from 'lit/decorators.js';
 import { ResizeController } from '../../controllers/resize-controller.js';
 import { ZoomController } from '../../controllers/zoom-controller.js';
-import { formatConfidence, formatEventDate, formatResolvedDate, zoneName } from '../../i18n/format.js';
+import { formatEventDate, formatResolvedDate, zoneName } from '../../i18n/format.js';
 import type { AttackSelectDetail } from '../../events.js';
 import { AttackElement } from '../../internal/attack-element.js';
 import { rovingIndex } from '../../internal/keys.js';
 import { LinkController } from '../../internal/link.js';
+import { eventDetails } from '../../internal/details.js';
 import { canvasMeasure } from '../../internal/measure.js';
 import type { SizedMeasure } from '../../layout/text.js';
 import {
@@ -20,7 +21,6 @@ import {
   type TimelineLayout,
   type VerticalLayout,
 } from '../../layout/timeline-layout.js';
-import { resolveDate } from '../../model/dates.js';
 import type { ResolvedEvent, ResolvedIncident } from '../../model/types.js';
 import { sharedStyles } from '../../internal/shared-styles.js';
 import { styles } from './attack-timeline.styles.js';
@@ -410,47 +410,10 @@ export class AttackTimeline extends AttackElement {
     </ul>`;
   }
 
-  private renderSource(s: ResolvedEvent['sources'][number]) {
-    const name = [s.publisher, s.title].filter(Boolean).join(': ') || s.id;
-    const published = s.published ? resolveDate(s.published, this.effectiveTimeZone) : null;
-    const date = published?.ok ? formatResolvedDate(published.value, this.effectiveLocale, this.effectiveTimeZone) : '';
-    return html`<li>${s.href ? html`<a href=${s.href} target="_blank" rel="noopener noreferrer">${name}</a>` : html`<span>${name}</span>`}${date ? `, ${date}` : ''}</li>`;
-  }
-
   private renderDetails(e: ResolvedEvent): TemplateResult {
-    const m = this.messages;
-    const r = this.resolved!;
-    const locale = this.effectiveLocale;
-    const zone = this.effectiveTimeZone;
-    const lane = r.lanes.find((l) => l.id === e.lane)?.label ?? e.lane;
-    const precision = [m.precision[e.start.unit], e.start.approximate ? m.approximate : ''].filter(Boolean).join(', ');
-    const sourceName = (id: string) => {
-      const s = r.sourceById.get(id);
-      return s ? s.publisher || s.title || s.id : id;
-    };
     return html`<section class="details" part="details" aria-labelledby="details-title">
-      <p id="details-title" class="details-title">${e.event.title}</p>
-      <button type="button" class="close" aria-label=${m.close} @click=${this.closeDetails}>×</button>
-      <dl>
-        <dt>${m.date}</dt>
-        <dd>${formatEventDate(e, locale, zone, m)} (${precision}${e.event.displayDate ? `; ${m.recordedAs(e.event.start)}` : ''})</dd>
-        <dt>${m.statusLabel}</dt>
-        <dd><span class="badge">${m.status[e.status]}</span>: ${m.statusMeaning[e.status]}</dd>
-        ${e.confidence !== undefined ? html`<dt>${m.confidenceLabel}</dt><dd>${formatConfidence(e.confidence, m)}</dd>` : nothing}
-        <dt>${m.lane}</dt>
-        <dd>${lane}</dd>
-        ${e.event.techniques?.length ? html`<dt>${m.techniques}</dt><dd>${e.event.techniques.join(', ')}</dd>` : nothing}
-      </dl>
-      ${e.event.description ? html`<p>${e.event.description}</p>` : nothing}
-      ${e.event.conflicts?.length
-        ? html`<p class="section-label">${m.conflicts}</p>
-            <ul>${e.event.conflicts.map((c) => {
-              const alt = c.date ? resolveDate(c.date, zone) : null;
-              return html`<li>${c.note}${alt?.ok ? ` (${m.alsoGiven(formatResolvedDate(alt.value, locale, zone))})` : ''}${c.sources?.length ? ` ${m.sources}: ${c.sources.map(sourceName).join(', ')}.` : ''}</li>`;
-            })}</ul>`
-        : nothing}
-      <p class="section-label">${m.sources}</p>
-      ${e.sources.length ? html`<ol>${e.sources.map((s) => this.renderSource(s))}</ol>` : html`<p>${m.noSources}</p>`}
+      <button type="button" class="close" aria-label=${this.messages.close} @click=${this.closeDetails}>×</button>
+      ${eventDetails(e, { resolved: this.resolved!, locale: this.effectiveLocale, zone: this.effectiveTimeZone, messages: this.messages })}
     </section>`;
   }
 

@@ -1,0 +1,107 @@
+// One bench case per page load: ?lib=attack|vis|timelinejs&n=<events>. Renders the same
+// seeded events with the library and leaves the measurements in window.__result.
+const params = new URLSearchParams(location.search);
+const lib = params.get('lib');
+const n = Number(params.get('n'));
+const chart = document.getElementById('chart');
+const LANES = ['network', 'host', 'mail', 'identity'];
+const T0 = Date.UTC(2022, 10, 1);
+
+/** Deterministic events: a linear congruential generator, not Math.random. */
+function events(count) {
+  let seed = 20221123;
+  const rand = () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32;
+  return Array.from({ length: count }, (_, i) => ({
+    id: `e${i}`,
+    title: `Log entry ${i}: ${Math.floor(rand() * 1e6).toString(16)} seen on the perimeter`,
+    time: T0 + Math.floor(rand() * 60 * 86_400_000 / 60_000) * 60_000,
+    lane: LANES[i % LANES.length],
+  }));
+}
+
+const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+const script = (src) => new Promise((resolve, reject) => {
+  const s = document.createElement('script');
+  s.src = src;
+  s.onload = resolve;
+  s.onerror = reject;
+  document.head.append(s);
+});
+const stylesheet = (href) => new Promise((resolve) => {
+  const l = document.createElement('link');
+  l.rel = 'stylesheet';
+  l.href = href;
+  l.onload = resolve;
+  document.head.append(l);
+});
+function countNodes(root) {
+  let count = 0;
+  for (const el of root.querySelectorAll('*')) {
+    count++;
+    if (el.shadowRoot) count += countNodes(el.shadowRoot);
+  }
+  return count;
+}
+
+async function load() {
+  if (lib === 'attack') await import('../dist/attack-timeline.min.js');
+  if (lib === 'vis') await script('../node_modules/vis-timeline/standalone/umd/vis-timeline-graph2d.min.js');
+  if (lib === 'timelinejs') {
+    await stylesheet('../node_modules/@knight-lab/timelinejs/dist/css/timeline.css');
+    await script('../node_modules/@knight-lab/timelinejs/dist/js/timeline.js');
+  }
+}
+
+async function render(data) {
+  if (lib === 'attack') {
+    const el = document.createElement('attack-timeline');
+    chart.append(el);
+    el.incident = {
+      version: 1,
+      title: 'Bench',
+      timeZone: 'UTC',
+      lanes: LANES.map((id) => ({ id, label: id })),
+      events: data.map((e) => ({ id: e.id, title: e.title, start: new Date(e.time).toISOString().slice(0, 16) + 'Z', lane: e.lane, status: 'confirmed', sources: [] })),
+    };
+    await el.updateComplete;
+  } else if (lib === 'vis') {
+    const items = new window.vis.DataSet(data.map((e) => ({ id: e.id, content: e.title, start: new Date(e.time), group: e.lane })));
+    const groups = new window.vis.DataSet(LANES.map((id) => ({ id, content: id })));
+    new window.vis.Timeline(chart, items, groups, { height: '640px', stack: true });
+  } else if (lib === 'timelinejs') {
+    const done = new Promise((resolve) => {
+      const tl = new window.TL.Timeline(chart, {
+        title: { text: { headline: 'Bench' } },
+        events: data.map((e) => {
+          const d = new Date(e.time);
+          return {
+            unique_id: e.id,
+            group: e.lane,
+            text: { headline: e.title },
+            start_date: { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes() },
+          };
+        }),
+      }, { hash_bookmark: false, track_events: [] });
+      tl.on('loaded', resolve);
+    });
+    await done;
+  }
+  await frame();
+  await frame();
+}
+
+try {
+  await load();
+  const data = events(n);
+  window.gc?.();
+  const heapBefore = performance.memory?.usedJSHeapSize ?? 0;
+  const start = performance.now();
+  await render(data);
+  const ms = performance.now() - start;
+  const nodes = countNodes(chart);
+  window.gc?.();
+  const heap = (performance.memory?.usedJSHeapSize ?? 0) - heapBefore;
+  window.__result = { lib, n, ms, nodes, heap };
+} catch (err) {
+  window.__result = { lib, n, error: String(err) };
+}
