@@ -57,7 +57,6 @@ export interface ArcLayout {
 export interface MapLayout {
   width: number;
   height: number;
-  sphere: string;
   land: string | null;
   boundaries: string | null;
   places: PlaceLayout[];
@@ -254,7 +253,6 @@ export function layoutMap(r: ResolvedIncident, o: MapLayoutOptions): MapLayout {
   return {
     width,
     height,
-    sphere: path({ type: 'Sphere' }) ?? '',
     land: o.land ? path(o.land as never) : null,
     boundaries: o.boundaries ? path(o.boundaries as never) : null,
     places: laid,

@@ -62,6 +62,18 @@ async function exercise(doc: Document) {
   await frames(2);
 }
 
+/** Renders timeline, map and story with `data` on this page and waits until all have drawn. */
+async function renderAll(data: Incident, id: string) {
+  await fixture<AttackTimeline>('attack-timeline', (t) => (t.incident = data));
+  await fixture<AttackMap>('attack-map', (m) => (m.incident = data));
+  const story = await fixture<AttackStory>('attack-story', (s) => {
+    s.id = id;
+    s.incident = data;
+  });
+  story.scrollIntoView();
+  await waitFor(() => drawn(document), 'all three drawn', 15000);
+}
+
 const drawn = (doc: Document) =>
   ['attack-timeline', 'attack-map'].every((t) => doc.querySelector(t)?.shadowRoot?.querySelector('svg.plot[role]')) &&
   doc.querySelector('attack-story')?.shadowRoot?.querySelector('attack-timeline')?.shadowRoot?.querySelector('svg.plot[role]');
@@ -73,15 +85,7 @@ describe('hardening: untrusted data', function () {
   it('hostile text and URLs in every field: rendered inert, no script runs, only http(s) links (no CSP)', async () => {
     const trap = trapPageErrors();
     try {
-      const data = hostileIncident() as unknown as Incident;
-      await fixture<AttackTimeline>('attack-timeline', (t) => (t.incident = data));
-      await fixture<AttackMap>('attack-map', (m) => (m.incident = data));
-      const story = await fixture<AttackStory>('attack-story', (s) => {
-        s.id = 'hostile';
-        s.incident = data;
-      });
-      story.scrollIntoView();
-      await waitFor(() => drawn(document), 'all three drawn', 15000);
+      await renderAll(hostileIncident() as unknown as Incident, 'hostile');
       await exercise(document);
       assertInert(document);
       // The payloads are there, as text.
@@ -125,15 +129,7 @@ describe('hardening: untrusted data', function () {
   });
 
   it('isolates every piece of data text, so a direction override cannot reorder the UI around it', async () => {
-    const data = hostileIncident() as unknown as Incident;
-    await fixture<AttackTimeline>('attack-timeline', (t) => (t.incident = data));
-    await fixture<AttackMap>('attack-map', (m) => (m.incident = data));
-    const story = await fixture<AttackStory>('attack-story', (s) => {
-      s.id = 'bidi';
-      s.incident = data;
-    });
-    story.scrollIntoView();
-    await waitFor(() => drawn(document), 'all three drawn', 15000);
+    await renderAll(hostileIncident() as unknown as Incident, 'bidi');
     await exercise(document);
     let checked = 0;
     for (const root of shadowRoots(document)) {

@@ -415,7 +415,7 @@ describe('<attack-timeline> events and methods', () => {
   it('shows the fallback content while loading, then the chart', async () => {
     const el = await timeline((t) => {
       const ol = document.createElement('ol');
-      ol.innerHTML = '<li>23 Nov 2022: attack</li>';
+      ol.append(Object.assign(document.createElement('li'), { textContent: '23 Nov 2022: attack' }));
       t.append(ol);
       t.src = '/test-api/slow-ok';
     });
