@@ -76,13 +76,16 @@ export interface Messages {
   next: string;
   stepper: string;
   /** "Event 2 of 20:", followed by the event's title. */
-  stepPosition(i: string, n: string): string;
-  stepStart(n: string): string;
+  stepPosition(i: number, n: number): string;
+  stepStart(n: number): string;
 }
 
 const enPlural = new Intl.PluralRules('en');
 
-export const en: Messages = {
+/** Formats a count for the reader's locale: Indian grouping (1,00,000) for en-IN and hi-IN. */
+type Num = (n: number) => string;
+
+const english = (num: Num): Messages => ({
   status: {
     confirmed: 'Confirmed on the record',
     reported: 'Reported',
@@ -122,9 +125,9 @@ export const en: Messages = {
   },
   approximate: 'approximate',
   recordedAs: (t) => `recorded as ${t}`,
-  events: (n) => `${n} ${enPlural.select(n) === 'one' ? 'event' : 'events'}`,
+  events: (n) => `${num(n)} ${enPlural.select(n) === 'one' ? 'event' : 'events'}`,
   chartLabel: (t) => `Timeline: ${t}`,
-  summary: (n, a, b, z) => `${en.events(n)} from ${a} to ${b}. Times in ${z}.`,
+  summary: (n, a, b, z) => `${num(n)} ${enPlural.select(n) === 'one' ? 'event' : 'events'} from ${a} to ${b}. Times in ${z}.`,
   timesIn: (z) => `Times in ${z}`,
   keyboardHelp:
     'Arrow keys move between events in time order; Home and End go to the first and last; Enter opens details; Escape closes them.',
@@ -149,12 +152,12 @@ export const en: Messages = {
   conflicts: 'Conflicting accounts',
   techniques: 'ATT&CK techniques',
   allEvents: 'All events in order',
-  listLimited: (shown, total) => `Listing ${shown} of ${total} events: those in view. Zoom or pan to list others.`,
+  listLimited: (shown, total) => `Listing ${num(shown)} of ${num(total)} events: those in view. Zoom or pan to list others.`,
   loading: 'Loading the timeline…',
   empty: 'This incident has no events yet.',
   errorTitle: 'The timeline could not be shown',
-  partialErrorTitle: (n) => `${n} ${enPlural.select(n) === 'one' ? 'item' : 'items'} in the data could not be shown`,
-  binLabel: (n, a, b) => `${en.events(n)} from ${a} to ${b}. Press Enter to zoom in.`,
+  partialErrorTitle: (n) => `${num(n)} ${enPlural.select(n) === 'one' ? 'item' : 'items'} in the data could not be shown`,
+  binLabel: (n, a, b) => `${num(n)} ${enPlural.select(n) === 'one' ? 'event' : 'events'} from ${a} to ${b}. Press Enter to zoom in.`,
   selected: 'selected',
   mapTitle: 'Where it was said to come from',
   mapLabel: (t) => `Map of claims: ${t}`,
@@ -182,11 +185,11 @@ export const en: Messages = {
   previous: 'Previous event',
   next: 'Next event',
   stepper: 'Step through the events',
-  stepPosition: (i, n) => `Event ${i} of ${n}:`,
-  stepStart: (n) => `${n} events. Step through them with Next.`,
-};
+  stepPosition: (i, n) => `Event ${num(i)} of ${num(n)}:`,
+  stepStart: (n) => `${num(n)} events. Step through them with Next.`,
+});
 
-export const hi: Messages = {
+const hindi = (num: Num): Messages => ({
   status: {
     confirmed: 'रिकॉर्ड पर पुष्टि',
     reported: 'रिपोर्ट',
@@ -225,9 +228,9 @@ export const hi: Messages = {
   },
   approximate: 'अनुमानित',
   recordedAs: (t) => `दर्ज: ${t}`,
-  events: (n) => (n === 1 ? '1 घटना' : `${n} घटनाएँ`),
+  events: (n) => (n === 1 ? `${num(1)} घटना` : `${num(n)} घटनाएँ`),
   chartLabel: (t) => `समयरेखा: ${t}`,
-  summary: (n, a, b, z) => `${a} से ${b} तक ${hi.events(n)}। समय ${z} में।`,
+  summary: (n, a, b, z) => `${a} से ${b} तक ${n === 1 ? `${num(1)} घटना` : `${num(n)} घटनाएँ`}। समय ${z} में।`,
   timesIn: (z) => `समय ${z} में`,
   keyboardHelp:
     'तीर कुंजियों से घटनाओं में समय के क्रम से आगे-पीछे जाएँ; Home और End से पहली और आख़िरी घटना पर; Enter से विवरण खोलें; Escape से बंद करें।',
@@ -252,12 +255,12 @@ export const hi: Messages = {
   conflicts: 'परस्पर विरोधी विवरण',
   techniques: 'ATT&CK तकनीकें',
   allEvents: 'सभी घटनाएँ क्रम से',
-  listLimited: (shown, total) => `${total} में से ${shown} घटनाएँ दिखाई गई हैं: जो दृश्य में हैं। बाक़ी के लिए ज़ूम करें या खिसकाएँ।`,
+  listLimited: (shown, total) => `${num(total)} में से ${num(shown)} घटनाएँ दिखाई गई हैं: जो दृश्य में हैं। बाक़ी के लिए ज़ूम करें या खिसकाएँ।`,
   loading: 'समयरेखा लोड हो रही है…',
   empty: 'इस घटना में अभी कोई प्रविष्टि नहीं है।',
   errorTitle: 'समयरेखा नहीं दिखाई जा सकी',
-  partialErrorTitle: (n) => `डेटा की ${n} प्रविष्टियाँ नहीं दिखाई जा सकीं`,
-  binLabel: (n, a, b) => `${a} से ${b} तक ${hi.events(n)}। ज़ूम करने के लिए Enter दबाएँ।`,
+  partialErrorTitle: (n) => `डेटा की ${num(n)} प्रविष्टियाँ नहीं दिखाई जा सकीं`,
+  binLabel: (n, a, b) => `${a} से ${b} तक ${n === 1 ? `${num(1)} घटना` : `${num(n)} घटनाएँ`}। ज़ूम करने के लिए Enter दबाएँ।`,
   selected: 'चुना गया',
   mapTitle: 'यह कहाँ से आया बताया गया',
   mapLabel: (t) => `दावों का नक्शा: ${t}`,
@@ -285,11 +288,27 @@ export const hi: Messages = {
   previous: 'पिछली घटना',
   next: 'अगली घटना',
   stepper: 'घटनाओं को क्रम से देखें',
-  stepPosition: (i, n) => `${n} में से घटना ${i}:`,
-  stepStart: (n) => `${n} घटनाएँ। क्रम से देखने के लिए “अगली घटना” दबाएँ।`,
-};
+  stepPosition: (i, n) => `${num(n)} में से घटना ${num(i)}:`,
+  stepStart: (n) => `${num(n)} घटनाएँ। क्रम से देखने के लिए “अगली घटना” दबाएँ।`,
+});
 
-/** The catalogue for a BCP 47 locale: Hindi for `hi*`, English otherwise. */
+const catalogues = new Map<string, Messages>();
+
+/**
+ * The catalogue for a BCP 47 locale: Hindi for `hi*`, English otherwise, with counts formatted
+ * for that locale (en-IN and hi-IN group as 1,00,000).
+ */
 export function messagesFor(locale: string): Messages {
-  return /^hi\b/i.test(locale) ? hi : en;
+  let m = catalogues.get(locale);
+  if (!m) {
+    const format = new Intl.NumberFormat(locale);
+    const num: Num = (n) => format.format(n);
+    m = /^hi\b/i.test(locale) ? hindi(num) : english(num);
+    catalogues.set(locale, m);
+  }
+  return m;
 }
+
+/** English and Hindi for India, as most callers and tests want them. */
+export const en = messagesFor('en-IN');
+export const hi = messagesFor('hi-IN');

@@ -242,6 +242,14 @@ describe('<attack-story>', () => {
     expect(broken.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('src');
   });
 
+  it('transparent: no background of its own, in the story and its parts', async () => {
+    const el = await story((s) => (s.transparent = true));
+    const { timeline, map } = parts(el);
+    for (const node of [el, timeline, map]) expect(getComputedStyle(node).backgroundColor).to.equal('rgba(0, 0, 0, 0)');
+    const opaque = await story();
+    expect(getComputedStyle(opaque).backgroundColor).to.not.equal('rgba(0, 0, 0, 0)');
+  });
+
   it('prints the whole chronology without controls', async function () {
     const el = await story();
     try {

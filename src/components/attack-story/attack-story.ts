@@ -167,10 +167,9 @@ export class AttackStory extends AttackElement {
     const m = this.messages;
     const events = this.resolved!.events;
     const i = events.findIndex((e) => e.id === this.selected);
-    const n = new Intl.NumberFormat(this.effectiveLocale);
     return html`<nav class="stepper" part="stepper" aria-label=${m.stepper}>
       <button type="button" @click=${() => this.stepBy(-1)} ?disabled=${i <= 0}>← ${m.previous}</button>
-      <p class="position" aria-live="polite">${i === -1 ? m.stepStart(n.format(events.length)) : html`${m.stepPosition(n.format(i + 1), n.format(events.length))} <bdi>${events[i].event.title}</bdi>`}</p>
+      <p class="position" aria-live="polite">${i === -1 ? m.stepStart(events.length) : html`${m.stepPosition(i + 1, events.length)} <bdi>${events[i].event.title}</bdi>`}</p>
       <button type="button" @click=${() => this.stepBy(1)} ?disabled=${i === events.length - 1}>${m.next} →</button>
     </nav>`;
   }
