@@ -103,6 +103,15 @@ describe('hardening: hostile pages', function () {
     expect(loaded.length, 'both copies were loaded').to.equal(2);
   });
 
+  it('a page that runs its own Lit, with a Trusted Types allowlist of lit-html and attack-timeline', async () => {
+    const iframe = await page('/test/fixtures/host-lit.html');
+    const doc = iframe.contentDocument!;
+    await waitFor(() => marks(doc.querySelector('attack-timeline')) === 20 && doc.querySelector('host-widget')?.shadowRoot?.textContent?.includes('Host widget'), 'both drawn', 20000);
+    const w = iframe.contentWindow as Recorded;
+    expect(w.__violations).to.deep.equal([]);
+    expect(w.__errors).to.deep.equal([]);
+  });
+
   it('a busy page (patched built-ins, library-named globals, capturing key and click listeners) does not break it', async () => {
     const iframe = await page('/test/fixtures/patched.html');
     const doc = iframe.contentDocument!;
