@@ -104,8 +104,15 @@ export class AttackElement extends LitElement {
     return this.result?.resolved ?? null;
   }
 
+  /** The locale in force, resolved once per update (see `willUpdate`). */
+  private localeInForce: string | null = null;
+
   /** The locale in force: the attribute, else the nearest `lang`, crossing shadow roots. */
   protected get effectiveLocale(): string {
+    return (this.localeInForce ??= this.resolveLocale());
+  }
+
+  private resolveLocale(): string {
     let tag: string | null = this.locale;
     let node: Node | null = this;
     while (!tag && node) {
@@ -200,6 +207,8 @@ export class AttackElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // The page's lang may have changed since the last update; look again, once.
+    this.localeInForce = this.resolveLocale();
     if (changed.has('src')) this.srcWaiting = Boolean(this.src) && !this.hasInput;
     if (this.srcWaiting && this.readyToLoad) {
       this.srcWaiting = false;

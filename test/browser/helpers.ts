@@ -87,3 +87,17 @@ export function deepActiveElement(): Element | null {
   while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
   return a;
 }
+
+/** Red, green and blue of a computed colour string. */
+export const rgb = (c: string): number[] => c.match(/[\d.]+/g)!.slice(0, 3).map(Number);
+
+/** WCAG contrast ratio of two colours (computed strings or [r, g, b]). */
+export function contrast(a: string | number[], b: string | number[]): number {
+  const lum = (c: string | number[]) =>
+    (typeof c === 'string' ? rgb(c) : c)
+      .map((v) => v / 255)
+      .map((v) => (v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4))
+      .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}

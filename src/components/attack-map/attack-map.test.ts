@@ -5,7 +5,7 @@ import type { AttackMap } from './attack-map.js';
 import type { AttackTimeline } from '../attack-timeline/attack-timeline.js';
 import type { AttackSelectDetail } from '../../events.js';
 import type { Incident } from '../../model/types.js';
-import { aiimsIncident, axeViolations, cleanup, deepActiveElement, fixture, frames, trapPageErrors, waitFor } from '../../../test/browser/helpers.js';
+import { aiimsIncident, axeViolations, cleanup, contrast, deepActiveElement, fixture, frames, rgb, trapPageErrors, waitFor } from '../../../test/browser/helpers.js';
 
 const root = (el: HTMLElement) => el.shadowRoot!;
 /** A map with its geometry drawn (layout code and land are loaded lazily). */
@@ -133,14 +133,6 @@ describe('<attack-map> drawing', () => {
   });
 });
 
-const rgb = (c: string) => c.match(/[\d.]+/g)!.slice(0, 3).map(Number);
-const luminance = (c: number[]) =>
-  c.map((v) => v / 255).map((s) => (s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4)).reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
-const ratio = (a: number[], b: number[]) => {
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return (hi + 0.05) / (lo + 0.05);
-};
-
 describe('<attack-map> themes', () => {
   for (const theme of ['light', 'dark'] as const) {
     it(`keeps the faintest arc at 3:1 against the land, ${theme}`, async () => {
@@ -155,9 +147,9 @@ describe('<attack-map> themes', () => {
       expect(opacity).to.equal(0.55);
       const land = rgb(getComputedStyle(root(el).querySelector('.land')!).fill);
       const line = rgb(getComputedStyle(arc).stroke).map((v, i) => v * opacity + land[i] * (1 - opacity));
-      expect(ratio(line, land)).to.be.at.least(3);
+      expect(contrast(line, land)).to.be.at.least(3);
       const label = rgb(getComputedStyle(root(el).querySelector('.place-label')!).fill);
-      expect(ratio(label, land)).to.be.at.least(4.5);
+      expect(contrast(label, land)).to.be.at.least(4.5);
     });
   }
 

@@ -7,6 +7,7 @@ import {
   aiimsIncident,
   axeViolations,
   cleanup,
+  contrast,
   deepActiveElement,
   fixture,
   frames,
@@ -77,19 +78,6 @@ describe('<attack-timeline> accessibility', () => {
     expect(help.textContent).to.match(/Arrow keys/);
   });
 });
-
-/** WCAG contrast ratio of two computed colours (rgb/rgba strings). */
-function contrast(a: string, b: string): number {
-  const lum = (c: string) => {
-    const [r, g, bl] = c.match(/[\d.]+/g)!.slice(0, 3).map(Number).map((v) => {
-      const s = v / 255;
-      return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-    });
-    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
-  };
-  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
-  return (hi + 0.05) / (lo + 0.05);
-}
 
 describe('<attack-timeline> themes and contrast', () => {
   for (const theme of ['light', 'dark'] as const) {
