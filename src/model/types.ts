@@ -138,6 +138,10 @@ export interface Incident {
 export interface Issue {
   path: string;
   message: string;
+  /** 1-based line in the source text, for syntax errors and rows of a CSV. */
+  line?: number;
+  /** 1-based column in the source text, for syntax errors. */
+  column?: number;
 }
 
 /** A date resolved to the interval of time it covers: [start, end) in epoch ms. */
