@@ -132,7 +132,7 @@ function countingReporter(file) {
 
 export default {
   rootDir: '.',
-  files: ['build/src/**/*.test.js', 'build/test/hardening/**/*.test.js'],
+  files: ['build/src/**/*.test.js', 'build/test/hardening/**/*.test.js', 'build/test/browser/**/*.test.js'],
   nodeResolve: { exportConditions: ['production'] },
   browsers,
   concurrency: 1,

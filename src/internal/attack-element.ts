@@ -7,6 +7,18 @@ import { parseIncident, parseIncidentJson } from '../model/parse.js';
 import type { Incident, Issue, ParseResult, ResolvedIncident } from '../model/types.js';
 import { LoadError, loadText } from './load.js';
 
+const FORMATS = ['incident', 'timelinejs', 'csv', 'stix'];
+
+/**
+ * True when text is our incident JSON (or forced to be), read without the importers: a JSON
+ * object with no TimelineJS3 `start_date` and no STIX `"type": "bundle"`.
+ */
+function isOwnJson(text: string, format: string): boolean {
+  if (format === 'incident') return true;
+  if (FORMATS.includes(format)) return false;
+  return /^\s*\{/.test(text.replace(/^\ufeff/, '')) && !/"start_date"\s*:|"type"\s*:\s*"bundle"/.test(text);
+}
+
 /** Where the data is in its journey. */
 export type LoadState = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -53,6 +65,13 @@ export class AttackElement extends LitElement {
 
   /** How long to wait for `src`, in ms. */
   @property({ type: Number }) timeout = 10_000;
+
+  /**
+   * The format of `src` or the inline script: `auto` (default) detects it from the content;
+   * `incident` (our JSON), `timelinejs` (TimelineJS3 JSON), `csv` (our template or the
+   * TimelineJS3 sheet) or `stix` (a STIX 2.1 bundle) forces one.
+   */
+  @property() format: 'auto' | 'incident' | 'timelinejs' | 'csv' | 'stix' = 'auto';
 
   /** Largest `src` body accepted, in bytes. */
   @property({ type: Number, attribute: 'max-bytes' }) maxBytes = 5_000_000;
@@ -231,10 +250,41 @@ export class AttackElement extends LitElement {
   }
 
   private readInlineData() {
-    const script = this.querySelector(':scope > script[type="application/json"]');
+    const script = this.querySelector(':scope > script[type="application/json"], :scope > script[type="text/csv"]');
     if (!script) return;
     this.hasInput = true;
-    this.accept(parseIncidentJson(script.textContent ?? '', 'script'));
+    const text = script.textContent ?? '';
+    const format = script.getAttribute('type') === 'text/csv' && this.format === 'auto' ? 'csv' : this.format;
+    if (isOwnJson(text, format)) return this.accept(parseIncidentJson(text.replace(/^\ufeff/, ''), 'script'));
+    const loader = new AbortController();
+    this.loader = loader;
+    this.convert(text, 'script', format).then((result) => {
+      if (this.loader !== loader) {
+        // Removed before the importer came: read the script again when it is back.
+        if (!this.isConnected && this.loader === null) this.hasInput = false;
+        return;
+      }
+      this.loader = null;
+      this.accept(result);
+    });
+  }
+
+  /**
+   * Our JSON is read at once; any other format (or a forced one) loads the importers, a lazy
+   * chunk, first. Syntax errors keep the path of where the text came from (`src`, `script`).
+   */
+  private async convert(text: string, path: string, format: string): Promise<ParseResult> {
+    const auto = !FORMATS.includes(format);
+    if (isOwnJson(text, format)) return parseIncidentJson(text.replace(/^\ufeff/, ''), path);
+    try {
+      const { importIncident } = await import('../model/formats/index.js');
+      const zone = this.timeZone && isValidTimeZone(this.timeZone) ? this.timeZone : undefined;
+      const r = importIncident(text, { format: auto ? 'auto' : (format as 'csv'), timeZone: zone });
+      const located = (i: Issue): Issue => (i.line !== undefined && /^line \d+/.test(i.path) ? { ...i, path, message: `${i.path}: ${i.message}` } : i);
+      return { ...r, errors: r.errors.map(located), warnings: r.warnings.map(located) };
+    } catch {
+      return { incident: null, resolved: null, errors: [{ path, message: 'the importer for this format could not be loaded' }], warnings: [] };
+    }
   }
 
   private load(url: string) {
@@ -245,10 +295,11 @@ export class AttackElement extends LitElement {
     this.loadErrors = [];
     this.result = null;
     loadText(url, { timeout: this.timeout, maxBytes: this.maxBytes, signal: loader.signal })
-      .then((text) => {
+      .then((text) => this.convert(text, 'src', this.format))
+      .then((result) => {
         if (this.loader !== loader) return;
         this.loader = null;
-        this.accept(parseIncidentJson(text, 'src'));
+        this.accept(result);
       })
       .catch((err: unknown) => {
         if (this.loader !== loader) return;

@@ -54,7 +54,7 @@ export function eventDetails(e: ResolvedEvent, ctx: DetailsContext): TemplateRes
       <dd>${lane}</dd>
       ${e.event.techniques?.length ? html`<dt>${m.techniques}</dt><dd>${e.event.techniques.join(', ')}</dd>` : nothing}
     </dl>
-    ${e.event.description ? html`<p>${e.event.description}</p>` : nothing}
+    ${e.event.description ? html`<p class="description">${e.event.description}</p>` : nothing}
     ${e.event.conflicts?.length
       ? html`<p class="section-label">${m.conflicts}</p>
           <ul>${e.event.conflicts.map((c) => {

@@ -37,7 +37,7 @@ export async function loadText(url: string, o: LoadOptions): Promise<string> {
       response = await fetch(url, {
         credentials: 'omit',
         referrerPolicy: 'strict-origin-when-cross-origin',
-        headers: { accept: 'application/json' },
+        headers: { accept: 'application/json, text/csv;q=0.9, */*;q=0.5' },
         signal: controller.signal,
       });
     } catch {

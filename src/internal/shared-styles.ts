@@ -193,6 +193,10 @@ export const sharedStyles = css`
     background: var(--_surface);
     position: relative;
   }
+  /* Imported text keeps its paragraphs as line breaks. */
+  .description {
+    white-space: pre-line;
+  }
   .details-title {
     margin-block: 0 4px;
     margin-inline: 0 40px;

@@ -19,6 +19,7 @@ import type {
   Source,
   SourcingStatus,
 } from './types.js';
+import { readJson } from './formats/json-text.js';
 import { safeHttpUrl } from './urls.js';
 
 /**
@@ -548,18 +549,15 @@ export function parseIncident(input: unknown): ParseResult {
   }
 }
 
-/** Parses JSON text, reporting a syntax error as an issue at `path`. Never throws. */
+/**
+ * Parses JSON text, reporting a syntax error as an issue at `path` with its line and column
+ * (`src`: `is not valid JSON: line 5, column 12: unexpected ","`). Never throws.
+ */
 export function parseIncidentJson(text: string, path = 'src'): ParseResult {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (err) {
-    return {
-      incident: null,
-      resolved: null,
-      errors: [{ path, message: `is not valid JSON (${err instanceof Error ? err.message : String(err)})` }],
-      warnings: [],
-    };
+  const json = readJson(text);
+  if (!json.ok) {
+    const { line, column, path: where, message } = json.error;
+    return { incident: null, resolved: null, errors: [{ path, message: `is not valid JSON: ${where}: ${message}`, line, column }], warnings: [] };
   }
-  return parseIncident(value);
+  return parseIncident(json.value);
 }
