@@ -29,5 +29,6 @@ for (const [what, size, budget] of rows) {
   if (!ok) over++;
   console.log(`${ok ? 'ok  ' : 'OVER'} ${what}: ${kb(size)} gzip (budget ${kb(budget)})`);
 }
+console.log(`     importers (TimelineJS3, CSV, STIX; loaded only for those formats): ${kb(lazy('formats-'))} gzip`);
 console.log(`     land for maps 1,200 px and wider (50m, loaded instead of 110m): ${kb(lazy('land-50m-'))} gzip`);
 process.exit(over ? 1 : 0);

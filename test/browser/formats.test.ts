@@ -85,8 +85,8 @@ describe('formats through src', () => {
   it('a JSON syntax error names its line and column', async () => {
     const { errors, alert } = await load(blobUrl('{\n  "version": 1,\n  "events": [,]\n}', 'application/json'));
     expect(errors[0].path).to.equal('src');
-    expect(errors[0].message).to.match(/line 3, column 15/);
-    expect(alert).to.contain('line 3, column 15');
+    expect(errors[0].message).to.match(/line 3, column 14/);
+    expect(alert).to.contain('line 3, column 14');
   });
 
   it('an inline <script type="text/csv"> works like the JSON one', async () => {
