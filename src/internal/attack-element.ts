@@ -280,7 +280,8 @@ export class AttackElement extends LitElement {
       const { importIncident } = await import('../model/formats/index.js');
       const zone = this.timeZone && isValidTimeZone(this.timeZone) ? this.timeZone : undefined;
       const r = importIncident(text, { format: auto ? 'auto' : (format as 'csv'), timeZone: zone });
-      const located = (i: Issue): Issue => (i.line !== undefined && /^line \d+/.test(i.path) ? { ...i, path, message: `${i.path}: ${i.message}` } : i);
+      const located = (i: Issue): Issue =>
+        i.path === '' ? { ...i, path } : i.line !== undefined && /^line \d+/.test(i.path) ? { ...i, path, message: `${i.path}: ${i.message}` } : i;
       return { ...r, errors: r.errors.map(located), warnings: r.warnings.map(located) };
     } catch {
       return { incident: null, resolved: null, errors: [{ path, message: 'the importer for this format could not be loaded' }], warnings: [] };

@@ -542,10 +542,10 @@ describe('<attack-timeline> bad input', () => {
     expect(alert).to.contain('404');
   });
 
-  it('a src that is not JSON', async () => {
+  it('a src that is a web page, not data', async () => {
     const { errors } = await failing('/test-api/not-json');
     expect(errors[0].path).to.equal('src');
-    expect(errors[0].message).to.match(/^is not valid JSON/);
+    expect(errors[0].message).to.match(/^this is an HTML page, not data/);
   });
 
   it('a src larger than max-bytes, by Content-Length and by counted stream', async () => {

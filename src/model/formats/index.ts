@@ -78,7 +78,7 @@ function importUnsafe(input: unknown, options: ImportOptions): ImportResult {
     const text = input.replace(/^\ufeff/, '');
     const start = text.trimStart();
     if (start.startsWith('<')) {
-      return fail({ path: 'line 1, column 1', line: 1, column: 1, message: 'this is an HTML page, not data. For a Google Sheet, use File → Share → Publish to web → CSV and use that link' }, null);
+      return fail({ path: '', message: 'this is an HTML page, not data. For a Google Sheet, use File → Share → Publish to web → CSV and use that link' }, null);
     }
     format = requested === 'auto' ? detectFormat(text) : requested;
     if (format === 'csv') return withZone(fromCsv(text, { timeZone }), zoneWarning);
@@ -153,7 +153,10 @@ function finish(c: Converted, format: Exclude<ImportFormat, 'auto'>, field: (ori
   // Group the parser's per-event warnings that say the same thing of the same field.
   const groups = new Map<string, Issue[]>();
   const rest: Issue[] = [];
+  // Where the reader already said it in the source's terms, the parser's word is not repeated.
+  const said = new Set(c.warnings.map((w) => w.path));
   for (const w of r.warnings) {
+    if (said.has(w.path)) continue;
     const m = /^events\[\d+\]\.(status|sources)$/.exec(w.path);
     if (!m) {
       rest.push(rename(w));

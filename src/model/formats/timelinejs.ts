@@ -275,12 +275,13 @@ export function convertSlides(slides: Slide[], options: { timeZone?: string }, i
   let timeZone = options.timeZone;
   if (!timeZone) {
     timeZone = 'UTC';
-    issues.warn('timeZone', `${what} has no time zone; its dates and times are read in UTC (give the incident's zone, e.g. timeZone "Asia/Kolkata")`);
+    issues.warn('timeZone', `${what} has no time zone; its dates and times are read in UTC (set the time zone: time-zone="Asia/Kolkata" on the element, --time-zone on the command line)`);
   }
   if (!events.length) {
     if (!issues.errors.length) issues.error('events', `${what} has no dated slides, so there is nothing to draw`);
     return { document: null, errors: issues.errors, warnings: issues.warnings, origins };
   }
+  if (!title) issues.warn('title', `${what} has no title slide${what.includes('sheet') ? ' (a row with Type "title")' : ''}; the story has no title`);
   const document: Incident = { version: 1, title: title ?? '', timeZone, events };
   if (summary) document.summary = summary;
   if (lanes.length) document.lanes = lanes;
