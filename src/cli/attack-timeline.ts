@@ -22,7 +22,7 @@ export const HELP = `attack-timeline: check, convert and publish attack-timeline
 
 Usage:
   attack-timeline validate FILE... [--format F] [--time-zone Z] [--json]
-  attack-timeline convert FILE --to FORMAT [-o OUT] [--format F] [--time-zone Z]
+  attack-timeline convert FILE --to FORMAT [-o OUT] [--format F] [--time-zone Z] [--locale L]
   attack-timeline fallback FILE [--locale L] [-o OUT] [--format F] [--time-zone Z]
   attack-timeline --help | --version
 
@@ -43,7 +43,8 @@ Options:
   --time-zone Z   IANA zone for formats that carry none (TimelineJS3, CSV), e.g. Asia/Kolkata
   --to FORMAT     convert: write incident, csv, timelinejs or stix
   -o, --output OUT  convert, fallback: write to OUT instead of standard output
-  --locale L      fallback: locale of the dates (default en-IN; hi for Hindi)
+  --locale L      fallback, and convert --to timelinejs: locale of the dates written
+                  (default en-IN; hi for Hindi)
   --json          validate: print a JSON array of
                   {file, format, errors: [{path, message, line?, column?}], warnings: [...], events}
   -h, --help      show this help
@@ -90,7 +91,7 @@ interface Parsed {
 /** The options each command takes; `true` for one taking a value. */
 const COMMAND_OPTIONS: Record<string, Record<string, boolean>> = {
   validate: { format: true, 'time-zone': true, json: false },
-  convert: { format: true, 'time-zone': true, to: true, output: true },
+  convert: { format: true, 'time-zone': true, to: true, output: true, locale: true },
   fallback: { format: true, 'time-zone': true, locale: true, output: true },
 };
 const ALIASES: Record<string, string> = { o: 'output', h: 'help' };
@@ -292,7 +293,8 @@ function convert(p: Parsed, io: Output): number {
   if (!result.incident) return 1;
   let text: string;
   try {
-    text = exportIncident(result.incident, to as ExportFormat);
+    const locale = p.flags.get('locale');
+    text = exportIncident(result.incident, to as ExportFormat, typeof locale === 'string' ? { locale } : {});
   } catch (err) {
     io.err(`error: cannot convert to ${to}: ${err instanceof Error ? err.message : String(err)}\n`);
     return 1;

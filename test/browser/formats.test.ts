@@ -110,5 +110,9 @@ describe('formats through src', () => {
     const timeline = await waitFor(() => story.shadowRoot!.querySelector('attack-timeline'), 'the story timeline');
     await waitFor(() => marks(timeline as HTMLElement).length === 3 || null, 'three marks');
     expect(story.shadowRoot!.querySelector('[part="title"]')!.textContent).to.contain('city hospital');
+    // A sheet has no places: the timeline takes the whole width, with no empty map beside it.
+    expect(story.shadowRoot!.querySelector('attack-map')).to.equal(null);
+    const panes = story.shadowRoot!.querySelector('.panes')!.getBoundingClientRect();
+    expect(timeline.getBoundingClientRect().width).to.be.closeTo(panes.width, 2);
   });
 });

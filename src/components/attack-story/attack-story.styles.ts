@@ -34,6 +34,10 @@ export const styles = css`
     .panes {
       grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
     }
+    /* A story with no places (a sheet, a TimelineJS3 timeline) is all timeline. */
+    .panes.timeline-only {
+      grid-template-columns: minmax(0, 1fr);
+    }
   }
   .panes > * {
     border: 1px solid var(--_line);

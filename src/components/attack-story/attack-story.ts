@@ -27,7 +27,7 @@ let stories = 0;
  * @csspart base - The article around everything.
  * @csspart title - The incident title.
  * @csspart timeline - The `<attack-timeline>`.
- * @csspart map - The `<attack-map>`.
+ * @csspart map - The `<attack-map>`, drawn only when the incident has places.
  * @csspart stepper - Previous / next.
  * @csspart alert - The error message.
  *
@@ -186,6 +186,8 @@ export class AttackStory extends AttackElement {
     const zone = this.effectiveTimeZone;
     const updated = incident.updated ? resolveDate(incident.updated, zone) : null;
     const link = this.link || this.uid;
+    // Without places there is nothing to map: no empty map beside the timeline.
+    const hasMap = Boolean(incident.places?.length);
     return html`<article class="story" part="base" aria-label=${incident.title}>
       <header>
         <p class="story-title" part="title">${incident.title}</p>
@@ -196,11 +198,13 @@ export class AttackStory extends AttackElement {
         ].filter(Boolean).join(' · ')}</p>
       </header>
       ${this.renderErrors()}
-      <div class="panes" @attack-select=${this.handlePartSelect} @attack-load=${this.handlePartNotice} @attack-error=${this.handlePartNotice}>
+      <div class="panes ${hasMap ? '' : 'timeline-only'}" @attack-select=${this.handlePartSelect} @attack-load=${this.handlePartNotice} @attack-error=${this.handlePartNotice}>
         <attack-timeline part="timeline" no-caption .incident=${incident} .selected=${this.selected} link=${link}
           locale=${locale} time-zone=${zone} theme=${this.theme} ?transparent=${this.transparent}></attack-timeline>
-        <attack-map part="map" .incident=${incident} .selected=${this.selected} link=${link} .boundaries=${this.boundaries}
-          ?show-denied=${this.showDenied} locale=${locale} time-zone=${zone} theme=${this.theme} ?transparent=${this.transparent}></attack-map>
+        ${hasMap
+          ? html`<attack-map part="map" .incident=${incident} .selected=${this.selected} link=${link} .boundaries=${this.boundaries}
+              ?show-denied=${this.showDenied} locale=${locale} time-zone=${zone} theme=${this.theme} ?transparent=${this.transparent}></attack-map>`
+          : nothing}
       </div>
       ${r.events.length ? this.renderStepper() : nothing}
     </article>`;

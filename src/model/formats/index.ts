@@ -177,15 +177,18 @@ function finish(c: Converted, format: Exclude<ImportFormat, 'auto'>, field: (ori
   return { ...r, errors, warnings: [...c.warnings, ...rest], format };
 }
 
-/** Writes an incident in one of the formats `importIncident` reads. */
-export function exportIncident(incident: Incident, format: ExportFormat): string {
+/**
+ * Writes an incident in one of the formats `importIncident` reads. `locale` words the dates
+ * TimelineJS3 shows (`display_date`), default `en-IN`.
+ */
+export function exportIncident(incident: Incident, format: ExportFormat, options: { locale?: string } = {}): string {
   switch (format) {
     case 'incident':
       return `${JSON.stringify(parseIncident(incident).incident ?? incident, null, 2)}\n`;
     case 'csv':
       return toTemplateCsv(incident);
     case 'timelinejs':
-      return `${toTimelineJs(incident)}\n`;
+      return `${toTimelineJs(incident, options.locale)}\n`;
     case 'stix':
       return `${toStix(incident)}\n`;
     default:

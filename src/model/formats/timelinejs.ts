@@ -322,7 +322,7 @@ function dateParts(ms: number, unit: string, zone: string): Obj {
  * dates are written as wall-clock parts in the incident's zone with a `display_date` in its
  * words; status, confidence and sources have no field there and go into the slide's text.
  */
-export function toTimelineJs(incident: Incident): string {
+export function toTimelineJs(incident: Incident, locale = 'en-IN'): string {
   const { resolved } = parseIncident(incident);
   const out: Obj = { events: [] };
   if (!resolved) return JSON.stringify(out, null, 2);
@@ -340,7 +340,9 @@ export function toTimelineJs(incident: Incident): string {
       });
       paragraphs.push(`<p>Sources:</p><ul>${items.join('')}</ul>`);
     }
-    const display = ev.displayDate ?? (e.end ? `${formatResolvedDate(e.start, 'en-GB', zone)} – ${formatResolvedDate(e.end, 'en-GB', zone)}` : formatResolvedDate(e.start, 'en-GB', zone));
+    const date = (d: typeof e.start) => formatResolvedDate(d, locale, zone);
+    // TimelineJS3 shows display_date and group as HTML: they are escaped like the text.
+    const display = escapeHtml(ev.displayDate ?? (e.end ? `${date(e.start)} – ${date(e.end)}` : date(e.start)));
     const slide: Obj = {
       unique_id: e.id,
       start_date: dateParts(e.start.start, e.start.unit, zone),
@@ -349,7 +351,7 @@ export function toTimelineJs(incident: Incident): string {
     };
     if (e.end) slide.end_date = dateParts(e.end.start, e.end.unit, zone);
     const group = laneLabel.get(e.lane);
-    if (resolved.lanes.length > 1 && group) slide.group = group;
+    if (resolved.lanes.length > 1 && group) slide.group = escapeHtml(group);
     return slide;
   });
   return JSON.stringify(out, null, 2);

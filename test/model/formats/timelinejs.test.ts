@@ -105,3 +105,24 @@ test('exportIncident(…, "timelinejs") escapes markup so TimelineJS3 shows it a
   assert.equal(tjs.title.text.headline, '&lt;img src=x onerror=alert(1)&gt;');
   assert.equal(tjs.events[0].text.headline, '&lt;b&gt;bold&lt;/b&gt;');
 });
+
+test('exportIncident(…, "timelinejs") escapes display dates and groups too, which TimelineJS3 shows as HTML', () => {
+  const incident = {
+    version: 1 as const, title: 't', timeZone: 'UTC',
+    events: [
+      { id: 'a', title: 'a', start: '2022-01-01', displayDate: 'c. <b>24</b> Nov & later', lane: 'A & B <i>C</i>', status: 'confirmed' as const, sources: [] },
+      { id: 'b', title: 'b', start: '2022-01-02', lane: 'other', status: 'confirmed' as const, sources: [] },
+    ],
+  };
+  const [a] = JSON.parse(exportIncident(incident, 'timelinejs')).events;
+  assert.equal(a.display_date, 'c. &lt;b&gt;24&lt;/b&gt; Nov &amp; later');
+  assert.equal(a.group, 'A &amp; B &lt;i&gt;C&lt;/i&gt;');
+  const back = importIncident(exportIncident(incident, 'timelinejs'), { timeZone: 'UTC' }).incident!;
+  assert.equal(back.events[0].displayDate, 'c. <b>24</b> Nov & later');
+});
+
+test('exportIncident(…, "timelinejs", { locale: "hi" }) words the dates in Hindi', () => {
+  const incident = { version: 1 as const, title: 't', timeZone: 'Asia/Kolkata', events: [{ id: 'a', title: 'a', start: '2022-11-23', status: 'confirmed' as const, sources: [] }] };
+  const [a] = JSON.parse(exportIncident(incident, 'timelinejs', { locale: 'hi' })).events;
+  assert.match(a.display_date, /नव॰|नवं/);
+});
