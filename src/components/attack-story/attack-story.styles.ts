@@ -56,6 +56,19 @@ export const styles = css`
     font-size: 14px;
     unicode-bidi: isolate;
   }
+  /* On a phone the position gets its own line above the two buttons, not a narrow column. */
+  @container (max-width: 479px) {
+    .stepper {
+      flex-wrap: wrap;
+    }
+    .position {
+      flex-basis: 100%;
+      order: -1;
+    }
+    .stepper button {
+      flex: 1;
+    }
+  }
   @media print {
     .stepper {
       display: none;
