@@ -453,6 +453,7 @@ function readBundle(value: unknown, options: { timeZone?: string }, issues: Issu
   const role = (p: Place | undefined, r: PlaceRole) => p && placeRoles.get(p)?.add(r);
 
   let victim: Incident['victim'];
+  let victimRef: string | undefined;
   for (const r of rels) {
     const { type, source, target } = relOf(r);
     const place = placeByStix.get(target);
@@ -461,7 +462,10 @@ function readBundle(value: unknown, options: { timeZone?: string }, issues: Issu
       const v = byId.get(target);
       const where = locatedAt(target);
       role(where, 'target');
-      if (!victim && nameOf(v?.o)) victim = where ? { name: nameOf(v?.o)!, place: where.id } : { name: nameOf(v?.o)! };
+      if (!victim && nameOf(v?.o)) {
+        victim = where ? { name: nameOf(v?.o)!, place: where.id } : { name: nameOf(v?.o)! };
+        victimRef = target;
+      }
     }
     if ((type === 'located-at' || type === 'originates-from') && place) {
       if (ACTOR_TYPES.has(typeOf(source))) role(place, 'origin');
@@ -473,10 +477,17 @@ function readBundle(value: unknown, options: { timeZone?: string }, issues: Issu
     if (isText(meta.victim.place)) victim.place = meta.victim.place;
   }
 
-  /** Targeted places of an object, or of the actors and campaigns it is tied to. */
-  const targetsOf = (ref: string): Place[] => {
-    const seen = new Set<string>([ref]);
-    let frontier = [ref];
+  // A report or grouping ties together the objects it refers to.
+  const groups = items.filter((i) => (i.type === 'report' || i.type === 'grouping') && Array.isArray(i.o.object_refs));
+  const groupRefs = new Map(groups.map((g) => [g.id, (g.o.object_refs as unknown[]).map(String)]));
+
+  /**
+   * Targeted places of an object (and of the relationship that places it), through the
+   * actors, campaigns, incident and reports the bundle ties it to; never a guess.
+   */
+  const targetsOf = (ref: string, via?: string): Place[] => {
+    const seen = new Set<string>(via ? [ref, via] : [ref]);
+    let frontier = via ? [ref, via] : [ref];
     for (let depth = 0; depth < 3 && frontier.length; depth++) {
       const found: Place[] = [];
       for (const s of frontier) {
@@ -488,6 +499,9 @@ function readBundle(value: unknown, options: { timeZone?: string }, issues: Issu
         }
       }
       if (found.length) return found;
+      // Tied to the incident itself, or to the victim: the victim's place is the target.
+      const victimPlace = victim?.place ? places.find((p) => p.id === victim!.place) : undefined;
+      if (victimPlace && frontier.some((s) => typeOf(s) === 'incident' || s === victimRef)) return [victimPlace];
       const next: string[] = [];
       for (const s of frontier) {
         for (const r of rels) {
@@ -499,13 +513,20 @@ function readBundle(value: unknown, options: { timeZone?: string }, issues: Issu
             next.push(other);
           }
         }
+        for (const [g, refs] of groupRefs) {
+          const tied = g === s ? refs : refs.includes(s) ? [g] : [];
+          for (const other of tied) {
+            if (!seen.has(other)) {
+              seen.add(other);
+              next.push(other);
+            }
+          }
+        }
       }
       frontier = next;
     }
-    const fallback = victim?.place ? places.find((p) => p.id === victim!.place) : undefined;
-    if (fallback) return [fallback];
-    const targets = places.filter((p) => placeRoles.get(p)?.has('target'));
-    return targets.length === 1 ? targets : [];
+    // Never a target the bundle does not tie to this object: no "only target there is" guess.
+    return [];
   };
 
   const claims: Claim[] = [];
@@ -559,20 +580,16 @@ function readBundle(value: unknown, options: { timeZone?: string }, issues: Issu
         assertion = `${subjectName} ${type === 'located-at' ? 'is located in' : 'originates from'} ${from.name}`;
       } else continue;
     } else if (type === 'attributed-to') {
-      const actor = byId.get(target);
-      const actorName = nameOf(actor?.o) ?? typeOf(target);
-      from = locatedAt(target);
-      if (!from || !(targetsOf(source)[0] ?? targetsOf(target)[0])) {
-        const conf = confidenceOf(r);
-        const by = identityName(r.o.created_by_ref);
-        attributions.push(`${subjectName} is attributed to ${actorName}${conf !== undefined ? ` (confidence ${conf})` : ''}${by ? `, per ${by}` : ''}.`);
-        continue;
-      }
-      relation = 'claimed-responsibility';
-      assertion = `${subjectName} is attributed to ${actorName}, placed in ${from.name}`;
+      // An analyst's attribution is not the actor's own claim of responsibility, and it places
+      // no one: it is listed in words, and it links the campaign to the actor's own placement.
+      const actorName = nameOf(byId.get(target)?.o) ?? typeOf(target);
+      const conf = confidenceOf(r);
+      const by = identityName(r.o.created_by_ref);
+      attributions.push(`${subjectName} is attributed to ${actorName}${conf !== undefined ? ` (confidence ${conf})` : ''}${by ? `, per ${by}` : ''}.`);
+      continue;
     }
     if (!relation || !from) continue;
-    const to = targetsOf(source)[0] ?? (type === 'attributed-to' ? targetsOf(target)[0] : undefined);
+    const to = targetsOf(source, r.id)[0];
     if (!to) {
       untargeted++;
       continue;

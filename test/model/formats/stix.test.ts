@@ -309,3 +309,31 @@ test('toStix(…) of a document read from a bundle reads back the same (events, 
   assert.deepEqual([doc.victim, doc.summary, doc.timeZone], [first.victim, first.summary, 'Asia/Kolkata']);
   assert.ok(!again.warnings.some((w) => /Atlantis/.test(w.message)), 'our own places are not re-reported');
 });
+
+test('fromStix(…) never ties an actor to a target the bundle does not link it to, and never calls an attribution a claim of responsibility', () => {
+  const rel = (n: number, type: string, source: string, target: string, extra = {}) => ({ type: 'relationship', spec_version: '2.1', id: `relationship--00000000-0000-4000-8000-00000000000${n}`, created: '2023-01-01T00:00:00Z', modified: '2023-01-01T00:00:00Z', relationship_type: type, source_ref: source, target_ref: target, ...extra });
+  const bundle = {
+    type: 'bundle',
+    id: 'bundle--00000000-0000-4000-8000-000000000000',
+    objects: [
+      { type: 'intrusion-set', spec_version: '2.1', id: 'intrusion-set--00000000-0000-4000-8000-000000000001', created: '2023-01-01T00:00:00Z', modified: '2023-01-01T00:00:00Z', name: 'APT Foo', first_seen: '2022-01-01T00:00:00Z' },
+      { type: 'campaign', spec_version: '2.1', id: 'campaign--00000000-0000-4000-8000-000000000002', created: '2023-01-01T00:00:00Z', modified: '2023-01-01T00:00:00Z', name: 'Other campaign', first_seen: '2022-06-01T00:00:00Z' },
+      { type: 'location', spec_version: '2.1', id: 'location--00000000-0000-4000-8000-000000000003', created: '2023-01-01T00:00:00Z', modified: '2023-01-01T00:00:00Z', name: 'China', country: 'CN' },
+      { type: 'location', spec_version: '2.1', id: 'location--00000000-0000-4000-8000-000000000004', created: '2023-01-01T00:00:00Z', modified: '2023-01-01T00:00:00Z', name: 'Delhi', latitude: 28.6, longitude: 77.2 },
+      rel(1, 'originates-from', 'intrusion-set--00000000-0000-4000-8000-000000000001', 'location--00000000-0000-4000-8000-000000000003'),
+      rel(2, 'targets', 'campaign--00000000-0000-4000-8000-000000000002', 'location--00000000-0000-4000-8000-000000000004'),
+      rel(3, 'attributed-to', 'campaign--00000000-0000-4000-8000-000000000002', 'intrusion-set--00000000-0000-4000-8000-000000000001', { confidence: 15 }),
+    ],
+  };
+  // Without the attribution, nothing ties APT Foo to Delhi: no arc.
+  const unlinked = fromStix({ ...bundle, objects: bundle.objects.slice(0, 6) }, { timeZone: 'UTC' });
+  assert.deepEqual(unlinked.document!.claims ?? [], []);
+  assert.ok(unlinked.warnings.some((w) => /no targeted place was found/.test(w.message)));
+  // With it, APT Foo's own placement is drawn against the campaign's target; the attribution is words.
+  const linked = fromStix(bundle, { timeZone: 'UTC' });
+  const claims = linked.document!.claims!;
+  assert.equal(claims.length, 1);
+  assert.equal(claims[0].relation, 'actor-originates-from');
+  assert.ok(claims.every((c) => c.relation !== 'claimed-responsibility'));
+  assert.match(linked.document!.summary!, /Other campaign is attributed to APT Foo \(confidence 15\)/);
+});
