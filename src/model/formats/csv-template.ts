@@ -19,14 +19,16 @@ import type { Converted } from './types.js';
 export const EVENT_COLUMNS = ['id', 'start', 'end', 'title', 'description', 'status', 'confidence', 'sources', 'lane', 'kind', 'milestone', 'precision', 'displayDate', 'dateKind', 'techniques', 'places', 'conflicts'] as const;
 export const STORY_COLUMNS = ['title', 'summary', 'timeZone', 'updated', 'id', 'victim'] as const;
 export const SOURCE_COLUMNS = ['id', 'url', 'title', 'publisher', 'published'] as const;
+export const LANE_COLUMNS = ['lane', 'label'] as const;
 
-type Kind = 'events' | 'story' | 'sources';
+type Kind = 'events' | 'story' | 'sources' | 'lanes';
 
 /** What table a header row starts, if it is one. */
 export function headerKind(cells: string[]): Kind | undefined {
   const keys = new Set(cells.map(headerKey));
   if (keys.has('start') && keys.has('title')) return 'events';
   if (keys.has('url') && !keys.has('start')) return 'sources';
+  if (keys.has('lane') && keys.has('label') && !keys.has('start')) return 'lanes';
   if ((keys.has('timezone') || keys.has('summary')) && keys.has('title') && !keys.has('start')) return 'story';
   return undefined;
 }
@@ -52,7 +54,15 @@ function splitTables(rows: CsvRow[]): Table[] {
 }
 
 /** Links or ids in a cell: separated by spaces or new lines (links may hold commas). */
-const refs = (cell: string) => cell.split(/\s+/).map((s) => s.replace(/[,;]+$/, '')).filter(Boolean);
+const refs = (cell: string, known: (ref: string) => boolean = () => false) =>
+  cell.split(/\r?\n/).flatMap((line) => {
+    const t = line.trim();
+    if (!t) return [];
+    // A whole line that names a source (an id may hold spaces) is one reference.
+    if (known(t)) return [t];
+    // Links separated by spaces, or by commas and semicolons as producers type them.
+    return t.split(/\s+|[,;](?=\s*https?:)/i).map((s) => s.replace(/[,;]+$/, '')).filter(Boolean);
+  });
 /** Short codes in a cell, separated by spaces, commas or new lines. */
 const list = (cell: string) => cell.split(/[\s,;]+/).filter(Boolean);
 const STATUS = ['confirmed', 'reported', 'single-source', 'disputed', 'denied'];
@@ -82,7 +92,8 @@ export function fromTemplateCsv(rows: CsvRow[], options: { timeZone?: string }):
       } else issues.warn(`row ${t.headerRow}, "${clip(h.trim())}"`, `is not a column of the template; ignored (columns: ${known.join(', ')})`);
     });
     return {
-      get: (cells: string[], field: string) => (index.has(field) ? (cells[index.get(field)!] ?? '').trim() : ''),
+      get: (cells: string[], field: string) => (index.has(field) ? (cells[index.get(field)!] ?? '').replace(/\r\n?/g, '\n').trim() : ''),
+      label,
       at: (row: number, field: string) => `row ${row}, "${label.get(field) ?? field}"`,
     };
   };
@@ -116,13 +127,20 @@ export function fromTemplateCsv(rows: CsvRow[], options: { timeZone?: string }):
     }
   }
 
+  // The lanes table: labels for the lane ids the events use.
+  const laneTable = tables.find((t) => t.kind === 'lanes');
+  if (laneTable) {
+    const r = reader(laneTable, LANE_COLUMNS);
+    doc.lanes = laneTable.rows.map(({ cells }) => ({ id: r.get(cells, 'lane'), label: r.get(cells, 'label') || r.get(cells, 'lane') })).filter((l) => l.id);
+  }
+
   // The sources table, then the events that cite them.
   const sources: Source[] = [];
   const byKey = new Map<string, Source>();
   const sourceTable = tables.find((t) => t.kind === 'sources');
+  const sourceId = uniqueIds();
   if (sourceTable) {
     const r = reader(sourceTable, SOURCE_COLUMNS);
-    const sourceId = uniqueIds();
     for (const { cells, row } of sourceTable.rows) {
       const url = r.get(cells, 'url');
       const id = r.get(cells, 'id');
@@ -154,8 +172,8 @@ export function fromTemplateCsv(rows: CsvRow[], options: { timeZone?: string }):
       issues.warn(at, `"${clip(ref)}" is neither an http(s) link nor a source id from the sources table; ignored`);
       return undefined;
     }
-    const s: Source = { id: `source-${sources.length + 1}`, url: ref };
-    while (sources.some((o) => o.id === s.id)) s.id += '-x';
+    // Named by its address until the sources table names it, so readers still see whose it is.
+    const s: Source = { id: sourceId(`source-${sources.length + 1}`), url: ref, title: new URL(url).hostname.replace(/^www\./, '') };
     sources.push(s);
     byKey.set(url, s);
     untitled.push(ref);
@@ -165,8 +183,13 @@ export function fromTemplateCsv(rows: CsvRow[], options: { timeZone?: string }):
     for (const { cells, row } of t.rows) {
       const get = (f: string) => r.get(cells, f);
       const e: Record<string, unknown> = {};
-      for (const f of ['id', 'title', 'start', 'end', 'description', 'lane', 'kind', 'precision', 'displayDate', 'dateKind'] as const) {
+      for (const f of ['id', 'title', 'start', 'end', 'description', 'lane', 'kind', 'displayDate'] as const) {
         const v = get(f);
+        if (v) e[f] = v;
+      }
+      // Words from a fixed list are read whatever their case, as a sheet's dropdown may write them.
+      for (const f of ['precision', 'dateKind'] as const) {
+        const v = get(f).toLowerCase();
         if (v) e[f] = v;
       }
       const status = get('status').toLowerCase();
@@ -183,7 +206,7 @@ export function fromTemplateCsv(rows: CsvRow[], options: { timeZone?: string }):
         const v = list(get(f));
         if (v.length) e[f] = v;
       }
-      const cited = refs(get('sources')).map((ref) => cite(ref, r.at(row, 'sources'))).filter((id): id is string => id !== undefined);
+      const cited = refs(get('sources'), (ref) => byKey.has(ref)).map((ref) => cite(ref, r.at(row, 'sources'))).filter((id): id is string => id !== undefined);
       const conflicts = get('conflicts');
       if (conflicts) {
         // One per line: "date | note | sources", date and sources optional ("2022-11-24 | note").
@@ -211,7 +234,7 @@ export function fromTemplateCsv(rows: CsvRow[], options: { timeZone?: string }):
   }
   if (sources.length) doc.sources = sources;
   if (!doc.title) issues.warn('title', 'the sheet has no story title (add a story table with a "title" column)');
-  return { document: doc, errors: issues.errors, warnings: issues.warnings, origins };
+  return { document: doc, errors: issues.errors, warnings: issues.warnings, origins, labels: Object.fromEntries(r.label) };
 }
 
 /** Writes our CSV template: the story table, the events, then the sources. */
@@ -234,6 +257,11 @@ export function toTemplateCsv(incident: Incident): string {
       if (c === 'sources' || c === 'techniques' || c === 'places') return (v as string[]).join('\n');
       return String(v);
     }));
+  }
+  if (doc.lanes?.length) {
+    rows.push([]);
+    rows.push([...LANE_COLUMNS]);
+    for (const l of doc.lanes) rows.push([l.id, l.label]);
   }
   if (doc.sources?.length) {
     rows.push([]);

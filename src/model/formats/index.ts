@@ -95,12 +95,20 @@ function importUnsafe(input: unknown, options: ImportOptions): ImportResult {
     return withZone({ ...r, format }, zoneWarning);
   }
   const converted = format === 'stix' ? fromStix(value, { timeZone }) : fromTimelineJs(value, { timeZone });
-  return withZone(finish(converted, format, (origin, rest) => `${origin}${rest ? ` (${rest})` : ''}`), zoneWarning);
+  const terms = format === 'timelinejs' ? JSON_TERMS : {};
+  return withZone(finish(converted, format, (origin, name, rest) => (terms[name] ? `${origin}.${terms[name]}` : `${origin}${name ? ` (${[name, ...rest].join('.')})` : ''}`)), zoneWarning);
 }
 
 function withZone(r: ImportResult, warnings: Issue[]): ImportResult {
   return warnings.length ? { ...r, warnings: [...warnings, ...r.warnings] } : r;
 }
+
+/** Names a field of ours (`name`, then any deeper `rest` of the path) at a place in the source. */
+type Field = (origin: string, name: string, rest: string[]) => string;
+
+/** Our fields in TimelineJS3's terms: the JSON's keys and the sheet's columns. */
+const JSON_TERMS: Record<string, string> = { id: 'unique_id', title: 'text.headline', description: 'text.text', start: 'start_date', end: 'end_date', lane: 'group', displayDate: 'display_date' };
+const SHEET_TERMS: Record<string, string> = { title: 'Headline', description: 'Text', start: 'Year', end: 'End Year', lane: 'Group', displayDate: 'Display Date' };
 
 /** CSV: our template or the TimelineJS3 sheet, told apart by the header. */
 function fromCsv(text: string, options: { timeZone?: string }): ImportResult {
@@ -114,15 +122,16 @@ function fromCsv(text: string, options: { timeZone?: string }): ImportResult {
   const header = rows[headerAt].cells;
   const keys = header.map(headerKey);
   let converted: Converted;
-  let field: (origin: string, rest: string) => string;
+  let field: Field;
   if (headerKind(header)) {
     converted = fromTemplateCsv(rows, options);
-    field = (origin, rest) => (rest ? `${origin}, "${rest.replace(/\[\d+\]$/, '')}"` : origin);
+    const labels = converted.labels ?? {};
+    field = (origin, name) => (name ? `${origin}, "${labels[name] ?? name}"` : origin);
   } else if (keys.includes('year') && keys.includes('headline')) {
     const issues = new Issues();
     const body = rows.slice(headerAt + 1).map((r, i) => ({ cells: r.cells, row: headerAt + i + 2 })).filter((r) => r.cells.some((c) => c.trim() !== ''));
     converted = convertSlides(slidesFromSheet(header, body, issues), options, issues, 'A TimelineJS3 sheet');
-    field = (origin, rest) => `${origin}${rest ? ` (${rest})` : ''}`;
+    field = (origin, name) => (SHEET_TERMS[name] ? `${origin}, "${SHEET_TERMS[name]}"` : `${origin}${name ? ` (${name})` : ''}`);
   } else {
     return fail({ path: `row ${headerAt + 1}`, line: rows[headerAt].line, message: 'the header is neither our CSV template\'s ("id", "start", "title", …) nor the TimelineJS3 sheet\'s ("Year", "Month", "Day", …, "Headline")' }, 'csv');
   }
@@ -141,16 +150,21 @@ function fromCsv(text: string, options: { timeZone?: string }): ImportResult {
  * `events[4].status` becomes (say) `row 7, "status"`. Repeated findings of one kind (every
  * slide lacks a status) become one.
  */
-function finish(c: Converted, format: Exclude<ImportFormat, 'auto'>, field: (origin: string, rest: string) => string): ImportResult {
+function finish(c: Converted, format: Exclude<ImportFormat, 'auto'>, field: Field): ImportResult {
   if (!c.document) return { incident: null, resolved: null, errors: c.errors, warnings: c.warnings, format };
   const r = parseIncident(c.document);
+  const originsOf: Record<string, string[] | undefined> = { events: c.origins, places: c.placeOrigins, claims: c.claimOrigins };
   const rename = (i: Issue): Issue => {
-    const m = /^events\[(\d+)\](?:\.(.*))?$/.exec(i.path);
-    const origin = m ? c.origins[Number(m[1])] : undefined;
-    return origin ? { ...i, path: field(origin, m![2] ?? '') } : i;
+    const m = /^(events|places|claims)\[(\d+)\](?:\.(.*))?$/.exec(i.path);
+    const origin = m ? originsOf[m[1]]?.[Number(m[2])] : undefined;
+    if (!origin) return i;
+    const [name = '', ...rest] = (m![3] ?? '').replace(/\[\d+\]/g, '').split('.');
+    return { ...i, path: field(origin, name, rest) };
   };
   const errors = [...c.errors, ...r.errors.map(rename)];
-  // Group the parser's per-event warnings that say the same thing of the same field.
+  // The parser's per-event findings that TimelineJS3 and STIX cannot avoid (no status, no
+  // source field) become one; in our template, three or more of a kind do.
+  const threshold = format === 'csv' && c.labels ? 3 : 1;
   const groups = new Map<string, Issue[]>();
   const rest: Issue[] = [];
   // Where the reader already said it in the source's terms, the parser's word is not repeated.
@@ -162,35 +176,47 @@ function finish(c: Converted, format: Exclude<ImportFormat, 'auto'>, field: (ori
       rest.push(rename(w));
       continue;
     }
-    const key = `${m[1]}|${w.message}`;
-    groups.set(key, [...(groups.get(key) ?? []), w]);
+    const list = groups.get(m[1]);
+    if (list) list.push(w);
+    else groups.set(m[1], [w]);
   }
-  for (const [key, list] of groups) {
-    if (list.length < 3) {
+  const source = format === 'stix' ? 'STIX' : format === 'timelinejs' || !c.labels ? 'TimelineJS3' : '';
+  for (const [name, list] of groups) {
+    if (list.length < threshold) {
       rest.push(...list.map(rename));
       continue;
     }
-    const [name, message] = key.split('|');
+    const n = list.length;
+    const events = n === 1 ? '1 event has' : `${n} events have`;
     const first = rename(list[0]).path;
-    rest.push({ path: 'events', message: `${list.length} events: ${name} ${message} (first: ${first})` });
+    const message =
+      name === 'status'
+        ? `${events} no sourcing status, so ${n === 1 ? 'it is' : 'they are'} shown as "reported"${source ? ` (${source} has no field for it)` : ''}; first: ${first}`
+        : `${events} no source: every event should cite one; first: ${first}`;
+    rest.push({ path: 'events', message });
   }
   return { ...r, errors, warnings: [...c.warnings, ...rest], format };
 }
 
 /**
  * Writes an incident in one of the formats `importIncident` reads. `locale` words the dates
- * TimelineJS3 shows (`display_date`), default `en-IN`.
+ * TimelineJS3 shows (`display_date`), default `en-IN`. Throws a TypeError for an unknown
+ * format or an incident with nothing to export (check it with `parseIncident` first).
  */
 export function exportIncident(incident: Incident, format: ExportFormat, options: { locale?: string } = {}): string {
+  if (!(EXPORT_FORMATS as readonly unknown[]).includes(format)) throw new TypeError(`"${String(format)}" is not a format to export; use ${EXPORT_FORMATS.join(', ')}`);
+  // What is written is the checked document: anything invalid is left out, as on the page.
+  const { incident: clean, errors } = parseIncident(incident);
+  if (!clean) throw new TypeError(`the incident has nothing to export: ${errors[0] ? `${errors[0].path}: ${errors[0].message}` : 'no events'}`);
   switch (format) {
     case 'incident':
-      return `${JSON.stringify(parseIncident(incident).incident ?? incident, null, 2)}\n`;
+      return `${JSON.stringify(clean, null, 2)}\n`;
     case 'csv':
-      return toTemplateCsv(incident);
+      return toTemplateCsv(clean);
     case 'timelinejs':
-      return `${toTimelineJs(incident, options.locale)}\n`;
+      return `${toTimelineJs(clean, options.locale)}\n`;
     case 'stix':
-      return `${toStix(incident)}\n`;
+      return `${toStix(clean)}\n`;
     default:
       throw new TypeError(`"${String(format)}" is not a format to export; use ${EXPORT_FORMATS.join(', ')}`);
   }

@@ -27,9 +27,13 @@ export function slug(text: string, fallback = 'item'): string {
 /** Makes ids unique by suffixing `-2`, `-3`, … */
 export function uniqueIds(): (id: string) => string {
   const seen = new Set<string>();
+  // The next suffix to try for each id, so 40 000 rows with one headline stay linear.
+  const next = new Map<string, number>();
   return (id) => {
     let out = id;
-    for (let n = 2; seen.has(out); n++) out = `${id}-${n}`;
+    let n = next.get(id) ?? 2;
+    while (seen.has(out)) out = `${id}-${n++}`;
+    next.set(id, n);
     seen.add(out);
     return out;
   };

@@ -114,6 +114,9 @@ const REGION_RADIUS = 2_000_000;
 /** Reads a STIX `country`: an ISO alpha-2 code in any case, or a common English name. */
 function readCountry(value: string): { code?: string; country?: Country } {
   const t = value.trim();
+  // "UK" is the common mistake for GB, and reads as a name before it reads as a code.
+  const named = COUNTRY_BY_NAME.get(t.toLowerCase().replace(/\s+/g, ' '));
+  if (named) return { code: named.code, country: named };
   if (/^[a-z]{2}$/i.test(t)) {
     const code = t.toUpperCase();
     return { code, country: COUNTRY_BY_CODE.get(code) };
@@ -305,12 +308,14 @@ function readBundle(value: unknown, options: { timeZone?: string }, issues: Issu
   const incidentItem = items.find((i) => i.type === 'incident');
   const meta = incidentItem?.x;
 
-  // Time zone: the caller's, else the one a bundle we wrote carries, else UTC.
+  // Time zone: the one a bundle we wrote carries, else the caller's, else UTC.
   let zone = 'UTC';
-  if (options.timeZone !== undefined && isValidTimeZone(options.timeZone)) zone = options.timeZone;
+  // A bundle we wrote names the incident's zone: day-fidelity times are read in it, whatever
+  // zone the caller gives, or every date would move a day west of it.
+  if (isValidTimeZone(meta?.timeZone)) zone = meta.timeZone;
+  else if (options.timeZone !== undefined && isValidTimeZone(options.timeZone)) zone = options.timeZone;
   else if (options.timeZone !== undefined) issues.warn('timeZone', `${describe(options.timeZone)} is not an IANA time zone like "Asia/Kolkata"; UTC is used`);
-  else if (isValidTimeZone(meta?.timeZone)) zone = meta.timeZone;
-  else issues.warn('timeZone', 'STIX times are UTC and name no local zone; dates are shown in UTC (give the incident\'s zone, e.g. timeZone "Asia/Kolkata")');
+  else issues.warn('timeZone', 'STIX times are UTC and name no local zone; dates are shown in UTC (set the incident\'s zone: time-zone="Asia/Kolkata" on the element, --time-zone on the command line)');
   const sameZone = !isText(meta?.timeZone) || meta.timeZone === zone;
 
   // Identities and opinions.
@@ -374,6 +379,7 @@ function readBundle(value: unknown, options: { timeZone?: string }, issues: Issu
 
   // Places.
   const places: Place[] = [];
+  const placeOrigins: string[] = [];
   const placeByStix = new Map<string, Place>();
   const placeRoles = new Map<Place, Set<PlaceRole>>();
   const fixedRole = new Set<Place>();
@@ -420,6 +426,8 @@ function readBundle(value: unknown, options: { timeZone?: string }, issues: Issu
     } else if (region && REGIONS[region] && !code && !countryText) {
       [place.lat, place.lon] = REGIONS[region];
       place.precisionMeters = REGION_RADIUS;
+    } else if (code && !x) {
+      issues.warn(`${it.at}.country`, `"${code}" has no position this reader knows (it has rough centres for about 30 countries often in the news); add latitude, longitude and precision to draw it. It is listed, not drawn on the map`);
     }
     if (code) place.country = code;
     else if (countryText) place.country = countryText;
@@ -435,6 +443,7 @@ function readBundle(value: unknown, options: { timeZone?: string }, issues: Issu
     }
     place.id = placeId(isText(x?.id) ? x.id : slug(place.name, 'place'));
     places.push(place);
+    placeOrigins.push(it.at);
     placeByStix.set(it.id, place);
     placeRoles.set(place, new Set());
   }
@@ -530,6 +539,7 @@ function readBundle(value: unknown, options: { timeZone?: string }, issues: Issu
   };
 
   const claims: Claim[] = [];
+  const claimOrigins: string[] = [];
   const claimId = uniqueIds();
   const placeIds = new Set(places.map((p) => p.id));
   let unattributed = 0;
@@ -559,6 +569,7 @@ function readBundle(value: unknown, options: { timeZone?: string }, issues: Issu
       if (isText(k.id) && isText(k.to) && placeIds.has(k.to) && (from === null || (typeof from === 'string' && placeIds.has(from)))) {
         const claim = { ...(k as unknown as Claim), id: claimId(k.id), from: from as string | null };
         claims.push(claim);
+        claimOrigins.push(r.at);
         continue;
       }
     }
@@ -608,6 +619,7 @@ function readBundle(value: unknown, options: { timeZone?: string }, issues: Issu
     const cited = cite(r);
     if (cited.length) claim.sources = cited;
     claims.push(claim);
+    claimOrigins.push(r.at);
   }
   if (unattributed) issues.warn('objects', `${unattributed} ${unattributed === 1 ? 'relationship has' : 'relationships have'} no created_by_ref naming an identity; ${unattributed === 1 ? 'its claim is' : 'their claims are'} asserted by "${UNATTRIBUTED}"`);
   if (untargeted) issues.warn('objects', `${untargeted} ${untargeted === 1 ? 'relationship places' : 'relationships place'} an actor or infrastructure, but no targeted place was found (no "targets" relationship to a location, and no victim identity located-at one), so no claim was made for ${untargeted === 1 ? 'it' : 'them'}`);
@@ -842,7 +854,7 @@ function readBundle(value: unknown, options: { timeZone?: string }, issues: Issu
   if (sources.length) document.sources = sources;
   // Keep the document's key order close to the format's.
   const doc = ordered(document, ['$schema', 'version', 'id', 'title', 'summary', 'timeZone', 'updated', 'victim', 'lanes', 'events', 'places', 'claims', 'sources']);
-  return { document: doc, errors: issues.errors, warnings: issues.warnings, origins };
+  return { document: doc, errors: issues.errors, warnings: issues.warnings, origins, placeOrigins, claimOrigins };
 }
 
 // ---------------------------------------------------------------------------------------------

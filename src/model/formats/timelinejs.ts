@@ -1,4 +1,5 @@
-import { formatResolvedDate } from '../../i18n/format.js';
+import { formatEventDate } from '../../i18n/format.js';
+import { messagesFor } from '../../i18n/messages.js';
 import { clip, wallTime } from '../dates.js';
 import { parseIncident } from '../parse.js';
 import type { Incident, IncidentEvent, Lane, Precision, Source } from '../types.js';
@@ -56,7 +57,7 @@ export function slidesFromJson(doc: Obj): Slide[] {
       media: isObject(o.media) ? o.media : undefined,
       group: o.group,
       uniqueId: o.unique_id,
-      at: (field, which) => (which ? `${origin}.${which}_date.${field}` : `${origin}.${field}`),
+      at: (field, which) => (which ? `${origin}.${which}_date.${field}` : `${origin}.${field === 'headline' || field === 'text' ? `text.${field}` : field}`),
     };
   };
   const out: Slide[] = [];
@@ -71,14 +72,15 @@ export const SHEET_COLUMNS = ['Year', 'Month', 'Day', 'Time', 'End Year', 'End M
 export const headerKey = (h: string) => h.replace(/[\s_]+/g, '').toLowerCase();
 
 /** "10:30 AM", "10:30:15 pm", "22:15" → parts; undefined when it is not a time. */
-function readTime(value: string): { hour: number; minute: number; second?: number } | undefined {
+function readTime(value: string): { hour: number; minute?: number; second?: number } | undefined {
   const m = /^(\d{1,2})(?::(\d{2}))?(?::(\d{2}))?\s*([ap])\.?\s*m\.?$|^(\d{1,2}):(\d{2})(?::(\d{2}))?$/i.exec(value.trim());
   if (!m) return undefined;
   if (m[4]) {
     const h = Number(m[1]);
     if (h < 1 || h > 12) return undefined;
     const hour = (h % 12) + (m[4].toLowerCase() === 'p' ? 12 : 0);
-    return { hour, minute: Number(m[2] ?? 0), second: m[3] === undefined ? undefined : Number(m[3]) };
+    // "10 AM" says the hour only: the date keeps hour precision.
+    return { hour, minute: m[2] === undefined ? undefined : Number(m[2]), second: m[3] === undefined ? undefined : Number(m[3]) };
   }
   return { hour: Number(m[5]), minute: Number(m[6]), second: m[7] === undefined ? undefined : Number(m[7]) };
 }
@@ -146,7 +148,7 @@ function partsToIso(d: DateParts, slide: Slide, which: 'start' | 'end', issues: 
       issues.error(slide.at(part, which), `${n} is outside the years this timeline can show (1 to 9999): cosmological and BC dates are not supported`);
       ok = false;
     } else if (n < lo || n > hi) {
-      issues.error(slide.at(part, which), `${n} is not a ${part} (${lo} to ${hi})`);
+      issues.error(slide.at(part, which), `${n} is not ${part === 'hour' ? 'an' : 'a'} ${part} (${lo} to ${hi})`);
       ok = false;
     } else values[part] = n;
   }
@@ -224,7 +226,8 @@ export function convertSlides(slides: Slide[], options: { timeZone?: string }, i
       if (!slide.start) continue;
     }
     if (!slide.start) {
-      issues.error(slide.at('start_date'), slide.origin.startsWith('row') ? 'has no date: "Year" is empty; left out' : 'is missing; left out');
+      if (slide.origin.startsWith('row')) issues.error(slide.at('year', 'start'), 'is empty: every row needs a year; left out');
+      else issues.error(slide.at('start_date'), 'is missing; left out');
       continue;
     }
     const start = partsToIso(slide.start, slide, 'start', issues);
@@ -327,6 +330,7 @@ export function toTimelineJs(incident: Incident, locale = 'en-IN'): string {
   const out: Obj = { events: [] };
   if (!resolved) return JSON.stringify(out, null, 2);
   const zone = resolved.timeZone;
+  const messages = messagesFor(locale);
   out.title = { text: { headline: escapeHtml(incident.title), text: incident.summary ? `<p>${escapeHtml(incident.summary)}</p>` : '' } };
   const laneLabel = new Map(resolved.lanes.map((l) => [l.id, l.label]));
   out.events = resolved.events.map((e) => {
@@ -340,9 +344,10 @@ export function toTimelineJs(incident: Incident, locale = 'en-IN'): string {
       });
       paragraphs.push(`<p>Sources:</p><ul>${items.join('')}</ul>`);
     }
-    const date = (d: typeof e.start) => formatResolvedDate(d, locale, zone);
-    // TimelineJS3 shows display_date and group as HTML: they are escaped like the text.
-    const display = escapeHtml(ev.displayDate ?? (e.end ? `${date(e.start)} – ${date(e.end)}` : date(e.start)));
+    // The date as our own elements word it ("around 23 Nov 2022", "reported on …"), so an
+    // uncertain date is never published as exact. TimelineJS3 shows display_date and group
+    // as HTML: they are escaped like the text.
+    const display = escapeHtml(formatEventDate(e, locale, zone, messages));
     const slide: Obj = {
       unique_id: e.id,
       start_date: dateParts(e.start.start, e.start.unit, zone),

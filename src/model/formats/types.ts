@@ -24,4 +24,9 @@ export interface Converted {
   errors: Issue[];
   warnings: Issue[];
   origins: string[];
+  /** The source's own name for a field of ours, where it has one (`start` → `Start date`). */
+  labels?: Record<string, string>;
+  /** Where `document.places[i]` and `document.claims[i]` came from, where the source has such things. */
+  placeOrigins?: string[];
+  claimOrigins?: string[];
 }

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fromStix, toStix } from '../../../src/model/formats/stix.js';
+import { exportIncident, importIncident } from '../../../src/model/formats/index.js';
 import { parseIncident } from '../../../src/model/parse.js';
 import type { Incident } from '../../../src/model/types.js';
 import { flowBundle, incidentCoreBundle, newsBundle, REPORT_INDEX, untimedFlowBundle } from './fixtures/stix.js';
@@ -336,4 +337,23 @@ test('fromStix(…) never ties an actor to a target the bundle does not link it 
   assert.equal(claims[0].relation, 'actor-originates-from');
   assert.ok(claims.every((c) => c.relation !== 'claimed-responsibility'));
   assert.match(linked.document!.summary!, /Other campaign is attributed to APT Foo \(confidence 15\)/);
+});
+
+test('fromStix(…) reads "UK" as GB, and says when a country has no known position', () => {
+  const loc = (n: number, country: string) => ({ type: 'location', spec_version: '2.1', id: `location--00000000-0000-4000-8000-00000000000${n}`, created: '2023-01-01T00:00:00Z', modified: '2023-01-01T00:00:00Z', country });
+  const r = fromStix({ type: 'bundle', id: 'bundle--1', objects: [loc(1, 'UK'), loc(2, 'FI'), { type: 'sighting', spec_version: '2.1', id: 'sighting--00000000-0000-4000-8000-000000000009', created: '2023-01-01T00:00:00Z', modified: '2023-01-01T00:00:00Z', first_seen: '2023-01-01T00:00:00Z', sighting_of_ref: 'indicator--1' }] }, { timeZone: 'UTC' });
+  const [uk, fi] = r.document!.places!;
+  assert.equal(uk.country, 'GB');
+  assert.ok(uk.lat !== undefined);
+  assert.equal(fi.lat, undefined);
+  assert.ok(r.warnings.some((w) => /^objects\[1\] \(location--00000000…\)\.country$/.test(w.path) && /listed, not drawn/.test(w.message)), JSON.stringify(r.warnings));
+});
+
+test('importIncident(…) reads a bundle we wrote in its own zone, whatever zone the caller gives', async () => {
+  const { readFileSync } = await import('node:fs');
+  const aiims = JSON.parse(readFileSync('examples/data/aiims-delhi-2022.json', 'utf8'));
+  const stix = exportIncident(aiims, 'stix');
+  const london = importIncident(stix, { timeZone: 'Europe/London' }).incident!;
+  const original = parseIncident(aiims).incident!;
+  assert.deepEqual(london.events.map((e) => [e.id, e.start, e.precision]), original.events.map((e) => [e.id, e.start, e.precision]));
 });

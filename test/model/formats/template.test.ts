@@ -66,3 +66,35 @@ test('examples/template.csv imports without errors', () => {
   assert.deepEqual(r.errors, []);
   assert.ok(r.incident!.events.length >= 3);
 });
+
+test('importIncident(…) splits links typed with commas, and names a link by its address until the sources table does', () => {
+  const r = importIncident('id,start,title,status,sources\na,2023-03-04,A,confirmed,"https://a.example/1,https://a.example/2; https://b.example/3"\n', { timeZone: 'UTC' });
+  const doc = r.incident!;
+  assert.deepEqual(doc.sources!.map((s) => [s.url, s.title]), [['https://a.example/1', 'a.example'], ['https://a.example/2', 'a.example'], ['https://b.example/3', 'b.example']]);
+  assert.equal(doc.events[0].sources!.length, 3);
+});
+
+test('importIncident(…) names cells by the header as the sheet writes it', () => {
+  const r = importIncident('ID,Start,Title,Status,Confidence,Date_Kind\na,2023-03-04,A,Confirmed,sure,Reported\n', { timeZone: 'UTC' });
+  assert.equal(r.incident!.events[0].status, 'confirmed');
+  assert.equal(r.incident!.events[0].dateKind, 'reported', 'a dropdown word is read whatever its case');
+  assert.ok(r.warnings.some((w) => w.path === 'row 2, "Confidence"'), JSON.stringify(r.warnings));
+});
+
+test('exportIncident(…, "csv") keeps lane labels and source ids with spaces', () => {
+  const incident = {
+    version: 1 as const, title: 't', timeZone: 'UTC',
+    lanes: [{ id: 'attack', label: 'Attack & impact' }],
+    sources: [{ id: 'police statement', publisher: 'City Police' }, { id: 'daily', url: 'https://news.example.com/1', title: 'Story' }],
+    events: [{ id: 'a', title: 'A', start: '2023-03-04', lane: 'attack', status: 'confirmed' as const, sources: ['police statement', 'daily'] }],
+  };
+  const back = importIncident(exportIncident(incident, 'csv'));
+  assert.deepEqual(back.errors, []);
+  assert.deepEqual(back.incident!.lanes, incident.lanes);
+  assert.deepEqual(back.incident!.events[0].sources, ['police statement', 'daily']);
+});
+
+test('exportIncident(…) refuses an unknown format and an incident with nothing to export, clearly', () => {
+  assert.throws(() => exportIncident({} as never, 'csv'), /nothing to export: events: is missing/);
+  assert.throws(() => exportIncident({ version: 1, title: 't', events: [] }, 'pdf' as never), /"pdf" is not a format/);
+});

@@ -126,3 +126,25 @@ test('exportIncident(…, "timelinejs", { locale: "hi" }) words the dates in Hin
   const [a] = JSON.parse(exportIncident(incident, 'timelinejs', { locale: 'hi' })).events;
   assert.match(a.display_date, /नव॰|नवं/);
 });
+
+test('importIncident(…) names TimelineJS3 fields in its own terms, in the JSON and in the sheet', () => {
+  const json = importIncident({ events: [{ start_date: { year: 2023 }, text: {} }, { text: { headline: 'No date' } }] }, { timeZone: 'UTC' });
+  assert.deepEqual(json.errors.map((e) => e.path), ['events[0].text.headline', 'events[1].start_date']);
+  const sheet = importIncident('Year,Month,Day,Time,Headline\n,3,4,,No year\n2023,3,4,10 AM,Hour only\n', { timeZone: 'UTC' });
+  assert.deepEqual(sheet.errors.map((e) => e.path), ['row 2, "Year"']);
+  assert.equal(sheet.resolved!.events[0].start.unit, 'hour', '"10 AM" is known to the hour, not the minute');
+  assert.equal(sheet.warnings.filter((w) => /sourcing status/.test(w.message)).length, 1);
+});
+
+test('exportIncident(…, "timelinejs") never publishes an approximate or reported date as exact', () => {
+  const incident = {
+    version: 1 as const, title: 't', timeZone: 'Asia/Kolkata',
+    events: [
+      { id: 'a', title: 'a', start: '2022-11', precision: 'approximate' as const, status: 'reported' as const, sources: [] },
+      { id: 'b', title: 'b', start: '2022-12-14', dateKind: 'reported' as const, status: 'reported' as const, sources: [] },
+    ],
+  };
+  const [a, b] = JSON.parse(exportIncident(incident, 'timelinejs')).events;
+  assert.match(a.display_date, /around/i);
+  assert.match(b.display_date, /reported/i);
+});
