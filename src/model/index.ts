@@ -7,6 +7,7 @@ export { parseIncident, parseIncidentJson, STATUSES, PRECISIONS, DEFAULT_LANE } 
 export { resolveDate, isValidTimeZone, zonedToInstant, zoneOffset, wallTime } from './dates.js';
 export type { DateResult, WallTime } from './dates.js';
 export { safeHttpUrl } from './urls.js';
+export { sourceLabel } from './resolve.js';
 export { confidenceValue, likelihoodWord, isLikelihoodWord, LIKELIHOOD_WORDS } from './confidence.js';
 export { importIncident, exportIncident, detectFormat, IMPORT_FORMATS, EXPORT_FORMATS } from './formats/index.js';
 export type { ImportResult, ImportFormat, ExportFormat, ImportOptions } from './formats/index.js';

@@ -14,13 +14,13 @@ import type {
   Precision,
   ResolvedDate,
   ResolvedEvent,
-  ResolvedIncident,
   ResolvedSource,
   Source,
   SourcingStatus,
 } from './types.js';
 import { readJson } from './formats/json-text.js';
 import { safeHttpUrl } from './urls.js';
+import { resolveIncident, resolveSource } from './resolve.js';
 
 /**
  * Checks an incident document and resolves it for drawing. Never throws: every problem is
@@ -462,7 +462,7 @@ function parseDocument(c: Checker, input: unknown): ParseResult {
 
   // Registries the events refer to
   const sources = readSources(c, input.sources);
-  const sourceById = new Map<string, ResolvedSource>(sources.map((s) => [s.id, { ...s, href: safeHttpUrl(s.url) }]));
+  const sourceById = new Map<string, ResolvedSource>(sources.map((s) => [s.id, resolveSource(s)]));
   const places = readPlaces(c, input.places);
   const placeById = new Map(places.map((p) => [p.id, p]));
   const lanesGiven = readLanes(c, input.lanes);
@@ -517,23 +517,7 @@ function parseDocument(c: Checker, input: unknown): ParseResult {
     sources: input.sources === undefined ? undefined : sources,
   });
 
-  resolvedEvents.sort((a, b) => a.start.start - b.start.start || a.index - b.index);
-  let extent: [number, number] | null = null;
-  for (const e of resolvedEvents) {
-    const lo = Math.min(e.start.start, ...e.conflictDates.map((d) => d.start));
-    const hi = Math.max((e.end ?? e.start).end, ...e.conflictDates.map((d) => d.end));
-    extent = extent ? [Math.min(extent[0], lo), Math.max(extent[1], hi)] : [lo, hi];
-  }
-  const resolved: ResolvedIncident = {
-    incident,
-    timeZone,
-    lanes: [...lanes.values()],
-    events: resolvedEvents,
-    eventById: new Map(resolvedEvents.map((e) => [e.id, e])),
-    sourceById,
-    placeById,
-    extent,
-  };
+  const resolved = resolveIncident({ incident, timeZone, lanes: [...lanes.values()], events: resolvedEvents, sourceById, places, claims });
   return { incident, resolved, errors: c.errors, warnings: c.warnings };
 }
 

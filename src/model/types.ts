@@ -160,6 +160,10 @@ export interface ResolvedDate {
 export interface ResolvedSource extends Source {
   /** The URL when it is http(s); otherwise undefined. */
   href?: string;
+  /** The name it is cited by everywhere: publisher and title, else whichever is given, else its id. */
+  label: string;
+  /** `published`, resolved in UTC; undefined when absent. */
+  publishedDate?: ResolvedDate;
 }
 
 export interface ResolvedEvent {
@@ -180,16 +184,40 @@ export interface ResolvedEvent {
   sources: ResolvedSource[];
 }
 
+/** A claim with its defaults filled in and its references looked up. */
+export interface ResolvedClaim {
+  id: string;
+  claim: Claim;
+  /** `status`, or `reported` when the document gives none. */
+  status: SourcingStatus;
+  confidence?: Confidence;
+  from: Place | null;
+  to: Place;
+  sources: ResolvedSource[];
+  /** The event the claim was made in, when it names a known one. */
+  event?: ResolvedEvent;
+}
+
 /** The incident resolved for drawing: sorted events with instants, lookups by id. */
 export interface ResolvedIncident {
   incident: Incident;
   timeZone: string;
   lanes: Lane[];
+  laneById: Map<string, Lane>;
   /** Sorted by the instant their start begins; ties in file order. */
   events: ResolvedEvent[];
   eventById: Map<string, ResolvedEvent>;
   sourceById: Map<string, ResolvedSource>;
   placeById: Map<string, Place>;
+  /** In document order. */
+  claims: ResolvedClaim[];
+  claimById: Map<string, ResolvedClaim>;
+  /** Claims from or to each place, in document order; places with none are absent. */
+  claimsByPlace: Map<string, ResolvedClaim[]>;
+  /** Claims made in each event; events with none are absent. */
+  claimsByEvent: Map<string, ResolvedClaim[]>;
+  /** Events naming each place, in time order; places with none are absent. */
+  eventsByPlace: Map<string, ResolvedEvent[]>;
   /** Earliest start and latest end over all events, epoch ms. */
   extent: [number, number] | null;
 }
