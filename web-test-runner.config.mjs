@@ -2,6 +2,7 @@
 // browsers' time zone set to America/Los_Angeles so tests prove dates follow the incident's
 // zone, not the reader's. BROWSERS=chromium or BROWSERS=firefox runs one engine.
 import { writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { defaultReporter } from '@web/test-runner';
 import { Readable } from 'node:stream';
 import { chromeLauncher } from '@web/test-runner-chrome';
@@ -106,26 +107,52 @@ function forcedColorsPlugin() {
   };
 }
 
-/** Writes pass/fail counts per browser for scripts/test.mjs to total. */
+/**
+ * Writes counts per browser for scripts/test.mjs to total: `{ [browser]: { passed, failed,
+ * skipped, skips: [{ file, name }] } }`, taken from the sessions' results.
+ */
 function countingReporter(file) {
   return {
     onTestRunFinished({ sessions }) {
       const counts = {};
-      const walk = (suite, c) => {
+      const walk = (suite, c, testFile, names) => {
         for (const t of suite?.tests ?? []) {
-          if (t.skipped) c.skipped++;
-          else if (t.passed) c.passed++;
+          if (t.skipped) {
+            c.skipped++;
+            c.skips.push({ file: testFile, name: [...names, t.name].join(' › ') });
+          } else if (t.passed) c.passed++;
           else c.failed++;
         }
-        for (const s of suite?.suites ?? []) walk(s, c);
+        for (const s of suite?.suites ?? []) walk(s, c, testFile, [...names, s.name]);
       };
       for (const s of sessions) {
-        const c = (counts[s.browser.name] ??= { passed: 0, failed: 0, skipped: 0 });
-        walk(s.testResults, c);
+        const c = (counts[s.browser.name] ??= { passed: 0, failed: 0, skipped: 0, skips: [] });
+        walk(s.testResults, c, relative(process.cwd(), s.testFile), []);
         // A file that failed to load or threw outside a test counts as a failure.
         if (!s.passed && (s.errors?.length ?? 0) > 0) c.failed++;
       }
       writeFileSync(file, JSON.stringify(counts));
+    },
+  };
+}
+
+/**
+ * Firefox over WebDriver BiDi cannot emulate media: `emulateMedia` rejects and the tests that
+ * need it skip themselves. The runner would also log puppeteer's stack trace for each; log one
+ * line instead. Every other error is logged as it was.
+ */
+function quietUnsupportedEmulation() {
+  return {
+    name: 'quiet-unsupported-emulation',
+    serverStart({ logger }) {
+      const error = logger.error.bind(logger);
+      logger.error = (...messages) => {
+        const [e] = messages;
+        if (messages.length === 1 && e instanceof Error && e.name === 'UnsupportedOperation') {
+          return logger.log(`emulate-media: ${e.message.split('\n')[0]} (the test skips itself)`);
+        }
+        return error(...messages);
+      };
     },
   };
 }
@@ -142,6 +169,6 @@ export default {
   testsFinishTimeout: 600_000,
   testFramework: { config: { timeout: 20_000 } },
   middleware: [testApi],
-  plugins: [forcedColorsPlugin()],
+  plugins: [forcedColorsPlugin(), quietUnsupportedEmulation()],
   reporters: [defaultReporter(), ...(process.env.WTR_COUNTS ? [countingReporter(process.env.WTR_COUNTS)] : [])],
 };

@@ -1,8 +1,12 @@
 // npm test: type-check and compile, build, unit tests (Node), browser tests (Chromium and
-// Firefox ESR). Ends with one line "N passed, N failed" totalled over every runner.
+// Firefox ESR). Ends with one line "N passed, N failed" totalled over every runner, preceded by
+// the skipped tests by name when there are any. Counts come from the runners' own results (a
+// node:test reporter, scripts/count-reporter.mjs, and a web-test-runner reporter in
+// web-test-runner.config.mjs), never from their printed output; a runner that ends without
+// results, or exits non-zero with no failed test, counts as one failure.
 // Flags: --unit (unit tests only), --browser (browser tests only). BROWSERS=chromium|firefox.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumPath, firefoxPath, INSTALL_HINT } from './browsers.mjs';
@@ -13,6 +17,8 @@ const browserOnly = args.has('--browser');
 const bin = (name) => new URL(`../node_modules/.bin/${name}`, import.meta.url).pathname;
 let passed = 0;
 let failed = 0;
+/** Skipped tests: { runner, file, name, reason? }. */
+const skips = [];
 
 function step(name, cmd, cmdArgs, env = {}) {
   console.log(`\n== ${name}`);
@@ -22,8 +28,24 @@ function step(name, cmd, cmdArgs, env = {}) {
   return r;
 }
 
+/** Reads a runner's counts file; undefined when the runner wrote none (it crashed). */
+function readCounts(file) {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  } finally {
+    rmSync(file, { force: true });
+  }
+}
+
 function finish() {
-  console.log(`\n${passed} passed, ${failed} failed`);
+  console.log('');
+  if (skips.length) {
+    console.log(`Skipped (${skips.length}):`);
+    for (const s of skips) console.log(`  ${s.runner}: ${s.file} › ${s.name}${s.reason ? ` (${s.reason})` : ''}`);
+  }
+  console.log(`${passed} passed, ${failed} failed`);
   process.exit(failed > 0 ? 1 : 0);
 }
 
@@ -48,12 +70,27 @@ if (!browserOnly) {
   const files = readdirSync('build/test', { recursive: true })
     .filter((f) => f.endsWith('.test.js') && !/^(hardening|browser)\//.test(f))
     .map((f) => join('build/test', f));
-  const unit = step('unit tests (model, layout)', process.execPath, ['--test', '--test-reporter=spec', ...files], { TZ: 'America/Los_Angeles' });
-  const text = unit.stdout ?? '';
-  const pass = Number(/ℹ pass (\d+)/.exec(text)?.[1] ?? /# pass (\d+)/.exec(text)?.[1] ?? 0);
-  const fail = Number(/ℹ fail (\d+)/.exec(text)?.[1] ?? /# fail (\d+)/.exec(text)?.[1] ?? 0);
-  passed += pass;
-  failed += fail + (unit.status !== 0 && fail === 0 ? 1 : 0);
+  const counts = join(tmpdir(), `node-test-counts-${process.pid}.json`);
+  rmSync(counts, { force: true });
+  const unit = step('unit tests (model, layout)', process.execPath, [
+    '--test',
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    `--test-reporter=${new URL('./count-reporter.mjs', import.meta.url).href}`,
+    `--test-reporter-destination=${counts}`,
+    ...files,
+  ], { TZ: 'America/Los_Angeles' });
+  const c = readCounts(counts);
+  if (c) {
+    console.log(`unit: ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped`);
+    passed += c.passed;
+    failed += c.failed;
+    skips.push(...c.skips.map((s) => ({ runner: 'unit', ...s })));
+    if (unit.status !== 0 && c.failed === 0) failed++;
+  } else {
+    console.log(`unit: no results (exit ${unit.status ?? unit.signal})`);
+    failed++;
+  }
 }
 
 if (!unitOnly) {
@@ -68,16 +105,22 @@ if (!unitOnly) {
   const counts = join(tmpdir(), `wtr-counts-${process.pid}.json`);
   rmSync(counts, { force: true });
   const wtr = step(`browser tests (${wanted.join(', ')})`, bin('wtr'), ['--config', 'web-test-runner.config.mjs'], { WTR_COUNTS: counts, CI: 'true' });
-  if (existsSync(counts)) {
-    const byBrowser = JSON.parse(readFileSync(counts, 'utf8'));
+  const byBrowser = readCounts(counts);
+  if (byBrowser && Object.keys(byBrowser).length) {
     for (const [name, c] of Object.entries(byBrowser)) {
-      console.log(`${name}: ${c.passed} passed, ${c.failed} failed`);
+      console.log(`${name}: ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped`);
       passed += c.passed;
       failed += c.failed;
+      skips.push(...(c.skips ?? []).map((s) => ({ runner: name, ...s })));
     }
-    if (wtr.status !== 0 && Object.values(byBrowser).every((c) => c.failed === 0)) failed++;
-    rmSync(counts, { force: true });
+    // A browser that never reported (it did not start) is a failure too.
+    const expected = wanted.filter((b) => b === 'chromium' || b === 'firefox').length;
+    const silent = Math.max(0, expected - Object.keys(byBrowser).length);
+    if (silent) console.log(`${silent} browser(s) gave no results`);
+    failed += silent;
+    if (wtr.status !== 0 && silent === 0 && Object.values(byBrowser).every((c) => c.failed === 0)) failed++;
   } else {
+    console.log(`browser tests: no results (exit ${wtr.status ?? wtr.signal})`);
     failed++;
   }
 }
