@@ -1,32 +1,41 @@
+/**
+ * The base class of the three elements: data from `src`, the `incident` property or an inline
+ * script, in any format; locale and time zone; the one selection, shared with linked elements;
+ * the `attack-*` events; and what every element draws the same way (errors, legend, details
+ * panel). Internal: not exported from the package.
+ */
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { LinkController } from '../controllers/link-controller.js';
 import type { AttackErrorDetail, AttackLoadDetail, AttackSelectDetail } from '../events.js';
 import { messagesFor, type Messages } from '../i18n/messages.js';
+import type { SizedMeasure } from '../layout/text.js';
 import { isValidTimeZone } from '../model/dates.js';
-import { parseIncident, parseIncidentJson } from '../model/parse.js';
+import { parseIncident } from '../model/parse.js';
+import { NO_SELECTION, sameSelection, selection, validSelection, type Selection } from '../model/selection.js';
 import type { Incident, Issue, ParseResult, ResolvedIncident } from '../model/types.js';
+import { convertText, isOwnJson, readOwnJson, type Format } from './convert.js';
+import type { DetailsContext } from './details.js';
 import { LoadError, loadText } from './load.js';
-
-const FORMATS = ['incident', 'timelinejs', 'csv', 'stix'];
-
-/**
- * True when text is our incident JSON (or forced to be), read without the importers: a JSON
- * object with no TimelineJS3 `start_date` and no STIX `"type": "bundle"`.
- */
-function isOwnJson(text: string, format: string): boolean {
-  if (format === 'incident') return true;
-  if (FORMATS.includes(format)) return false;
-  return /^\s*\{/.test(text.replace(/^\ufeff/, '')) && !/"start_date"\s*:|"type"\s*:\s*"bundle"/.test(text);
-}
+import { canvasMeasure } from './measure.js';
 
 /** Where the data is in its journey. */
 export type LoadState = 'idle' | 'loading' | 'ready' | 'error';
 
+interface AttackEventMap {
+  'attack-select': AttackSelectDetail;
+  'attack-load': AttackLoadDetail;
+  'attack-error': AttackErrorDetail;
+}
+
+/** One row of a legend: a glyph (drawn in a 16 px high SVG) and its meaning. */
+export interface LegendItem {
+  glyph: unknown;
+  text: string;
+  width: number;
+}
+
 /**
- * What the three elements share: data from `src`, the `incident` property or an inline
- * `<script type="application/json">`; locale and time zone; selection; and the
- * `attack-load` / `attack-error` / `attack-select` events. Internal: not exported.
- *
  * @cssproperty --attack-ink - Text colour.
  * @cssproperty --attack-muted - Secondary text colour.
  * @cssproperty --attack-bg - Background colour.
@@ -42,11 +51,8 @@ export type LoadState = 'idle' | 'loading' | 'ready' | 'error';
  * @cssproperty --attack-land - Land fill.
  */
 export class AttackElement extends LitElement {
-  /** URL of an incident JSON document. Fetched without credentials. */
+  /** URL of the incident data (our JSON, TimelineJS3 JSON, CSV or a STIX 2.1 bundle). Fetched without credentials. */
   @property() src: string | null = null;
-
-  /** Id of the selected event. Reflected; setting it gives no `attack-select`. */
-  @property({ reflect: true }) selected: string | null = null;
 
   /** BCP 47 locale for labels and dates. Default: the nearest `lang` up the tree, else `en-IN`. */
   @property() locale: string | null = null;
@@ -58,8 +64,8 @@ export class AttackElement extends LitElement {
   @property({ reflect: true }) theme: 'auto' | 'light' | 'dark' = 'auto';
 
   /**
-   * Elements with the same `link` follow each other's selections. Without it, elements showing
-   * the same incident (same `id`, else same `src`) are linked.
+   * Elements with the same `link` share one selection. Without it, elements showing the same
+   * incident (same `id`, else same `src`) are linked.
    */
   @property() link: string | null = null;
 
@@ -71,22 +77,30 @@ export class AttackElement extends LitElement {
    * `incident` (our JSON), `timelinejs` (TimelineJS3 JSON), `csv` (our template or the
    * TimelineJS3 sheet) or `stix` (a STIX 2.1 bundle) forces one.
    */
-  @property() format: 'auto' | 'incident' | 'timelinejs' | 'csv' | 'stix' = 'auto';
+  @property() format: Format = 'auto';
 
   /** Largest `src` body accepted, in bytes. */
   @property({ type: Number, attribute: 'max-bytes' }) maxBytes = 5_000_000;
+
+  /** Transparent background, for pages with their own colour. */
+  @property({ type: Boolean, reflect: true }) transparent = false;
+
+  /** Leaves the title and summary to assistive technology only (for a page that shows its own). */
+  @property({ type: Boolean, attribute: 'no-caption' }) noCaption = false;
 
   @state() protected loadState: LoadState = 'idle';
   @state() protected result: ParseResult | null = null;
   @state() protected loadErrors: Issue[] = [];
 
-  /** Transparent background, for pages with their own colour. */
-  @property({ type: Boolean, reflect: true }) transparent = false;
+  /** The one selection, shared with linked elements. */
+  protected readonly links = new LinkController(this);
 
   private loader: AbortController | null = null;
   private pendingNotice = false;
   private hasInput = false;
   private srcWaiting = false;
+  private input: unknown = undefined;
+  private textMeasure: SizedMeasure | null = null;
 
   /** The incident as loaded (cleaned of anything invalid), or null. Set it to show a document. */
   @property({ attribute: false })
@@ -94,10 +108,49 @@ export class AttackElement extends LitElement {
     return this.result?.incident ?? null;
   }
   set incident(value: unknown) {
+    // The same document again is not read again.
+    if (value === this.input && this.hasInput) return;
+    this.input = value;
     this.loader?.abort();
     this.loader = null;
     this.hasInput = value !== null && value !== undefined;
     this.accept(this.hasInput ? parseIncident(value) : null);
+  }
+
+  /**
+   * A document another element already parsed (a story's, for its parts): shown without
+   * reading it again.
+   * @internal
+   */
+  set parsed(result: ParseResult | null) {
+    if (result === this.result) return;
+    this.loader?.abort();
+    this.loader = null;
+    this.hasInput = result !== null;
+    this.input = result?.incident;
+    this.accept(result);
+  }
+
+  /** Id of the selected event. Reflected; setting it gives no `attack-select`. */
+  @property({ reflect: true })
+  get selected(): string | null {
+    return this.links.value.event ?? null;
+  }
+  set selected(id: string | null) {
+    if (id !== this.selected) this.links.set(selection(id));
+  }
+
+  /**
+   * What the reader has chosen: `{ event?, place?, claim? }`, each an id. Setting it selects
+   * a map place or claim as well as an event, in every linked element, with no `attack-select`.
+   */
+  @property({ attribute: false })
+  get selection(): Selection {
+    return this.links.value;
+  }
+  set selection(value: Selection | null | undefined) {
+    const v = value ?? NO_SELECTION;
+    this.links.set(selection(v.event, v.place, v.claim));
   }
 
   /** Every problem found in the data: errors left something out, warnings did not. */
@@ -105,9 +158,12 @@ export class AttackElement extends LitElement {
     return { errors: [...this.loadErrors, ...(this.result?.errors ?? [])], warnings: this.result?.warnings ?? [] };
   }
 
-  /** The key that links this element to others telling the same story. */
+  /**
+   * The key that links this element to others telling the same story.
+   * @internal
+   */
   get linkKey(): string {
-    if (this.link) return this.link;
+    if (this.link) return `link:${this.link}`;
     const id = this.incident?.id;
     if (id) return `incident:${id}`;
     if (!this.src) return '';
@@ -118,9 +174,23 @@ export class AttackElement extends LitElement {
     }
   }
 
+  /**
+   * The selection changed, here or in a linked element.
+   * @internal
+   */
+  selectionChanged(_value: Selection, previous: Selection): void {
+    this.requestUpdate('selected', previous.event ?? null);
+    this.requestUpdate('selection', previous);
+  }
+
   /** The resolved incident the element draws from. */
   protected get resolved(): ResolvedIncident | null {
     return this.result?.resolved ?? null;
+  }
+
+  /** The selection as this element can show it: unknown ids left out. */
+  protected get shown(): Selection {
+    return this.resolved ? validSelection(this.resolved, this.links.value) : NO_SELECTION;
   }
 
   /** The locale in force, resolved once per update (see `willUpdate`). */
@@ -140,7 +210,7 @@ export class AttackElement extends LitElement {
     }
     // A malformed tag from the page (lang="en_IN!") must not break formatting.
     try {
-      return tag ? Intl.getCanonicalLocales(tag)[0] ?? 'en-IN' : 'en-IN';
+      return tag ? (Intl.getCanonicalLocales(tag)[0] ?? 'en-IN') : 'en-IN';
     } catch {
       return 'en-IN';
     }
@@ -156,38 +226,59 @@ export class AttackElement extends LitElement {
     return this.resolved?.timeZone ?? 'UTC';
   }
 
-  /** Selects an event by id without firing `attack-select`. Unknown ids clear the selection. */
+  /** What the details templates need (see details.ts). Only while there is data. */
+  protected get detailsContext(): DetailsContext {
+    return { resolved: this.resolved!, locale: this.effectiveLocale, zone: this.effectiveTimeZone, messages: this.messages };
+  }
+
+  /** Text widths in the element's own font. */
+  protected get measure(): SizedMeasure {
+    return (this.textMeasure ??= canvasMeasure(getComputedStyle(this).fontFamily || 'sans-serif'));
+  }
+
+  /** Selects an event by id, here and in linked elements, without `attack-select`. Unknown ids clear the selection. */
   select(id: string | null): void {
-    this.selected = id && this.resolved?.eventById.has(id) ? id : null;
+    this.links.set(selection(id && this.resolved?.eventById.has(id) ? id : null));
   }
 
   /** Selects the next event in time order (the first when none is selected). */
   next(): void {
-    this.step(1);
+    this.step(1, false);
   }
 
   /** Selects the previous event in time order (the last when none is selected). */
   previous(): void {
-    this.step(-1);
+    this.step(-1, false);
   }
 
-  private step(delta: 1 | -1) {
+  /** Moves the event selection by one; by the reader, it is announced. */
+  protected step(delta: 1 | -1, byReader: boolean): void {
     const events = this.resolved?.events ?? [];
     if (!events.length) return;
     const i = events.findIndex((e) => e.id === this.selected);
     const j = i === -1 ? (delta === 1 ? 0 : events.length - 1) : Math.min(events.length - 1, Math.max(0, i + delta));
-    this.selected = events[j].id;
+    const next = selection(events[j]?.id);
+    if (byReader) this.announce(next);
+    else this.links.set(next);
   }
 
-  /** Selection by the reader: when it changes, sets `selected` and fires one `attack-select`. */
+  /** An event chosen by the reader: when it changes, sets the selection and fires `attack-select`. */
   protected userSelect(id: string | null): void {
-    if (id !== this.selected) this.announce({ id });
+    if (id !== this.selected || this.links.value.place !== undefined || this.links.value.claim !== undefined) this.announce(selection(id));
   }
 
-  /** Sets `selected` from a reader's action and fires one `attack-select` with `detail`. */
-  protected announce(detail: AttackSelectDetail): void {
-    this.selected = detail.id;
-    this.dispatchEvent(new CustomEvent<AttackSelectDetail>('attack-select', { detail, bubbles: true, composed: true }));
+  /** Sets the selection from a reader's action and fires one `attack-select`. */
+  protected announce(next: Selection): void {
+    this.links.set(next);
+    const detail: AttackSelectDetail = { id: next.event ?? null };
+    if (next.place !== undefined) detail.place = next.place;
+    if (next.claim !== undefined) detail.claim = next.claim;
+    this.emit('attack-select', detail);
+  }
+
+  /** Fires one of the element's events; every one bubbles out of shadow roots. */
+  protected emit<K extends keyof AttackEventMap>(type: K, detail: AttackEventMap[K]): void {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 
   /** Every error, each with its path, in the `role="alert"` box; nothing when all is well. */
@@ -207,6 +298,24 @@ export class AttackElement extends LitElement {
       ${this.renderErrors()}<slot></slot>`;
   }
 
+  /** The legend: what each mark means, in words. */
+  protected renderLegend(items: readonly LegendItem[]): TemplateResult {
+    const m = this.messages;
+    return html`<ul class="legend" part="legend" aria-label=${m.legendTitle}>
+      <li class="legend-title" aria-hidden="true">${m.legendTitle}</li>
+      ${items.map((i) => html`<li><svg width=${i.width} height="16" aria-hidden="true">${i.glyph}</svg><span>${i.text}</span></li>`)}
+    </ul>`;
+  }
+
+  /** The details panel, with its close button. */
+  protected renderDetailsPanel(body: unknown, onClose: () => void, label: { labelledBy: string } | { label: string }): TemplateResult {
+    return html`<section class="details" part="details" aria-labelledby=${'labelledBy' in label ? label.labelledBy : nothing}
+        aria-label=${'label' in label ? label.label : nothing}>
+      <button type="button" class="close" aria-label=${this.messages.close} @click=${onClose}>×</button>
+      ${body}
+    </section>`;
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     if (!this.hasInput && !this.src) this.readInlineData();
@@ -220,7 +329,7 @@ export class AttackElement extends LitElement {
     this.loader = null;
   }
 
-  /** False while `src` should wait (a story far from the viewport); see `readyToLoad` callers. */
+  /** False while `src` should wait (a story far from the viewport). */
   protected get readyToLoad(): boolean {
     return true;
   }
@@ -255,10 +364,10 @@ export class AttackElement extends LitElement {
     this.hasInput = true;
     const text = script.textContent ?? '';
     const format = script.getAttribute('type') === 'text/csv' && this.format === 'auto' ? 'csv' : this.format;
-    if (isOwnJson(text, format)) return this.accept(parseIncidentJson(text.replace(/^\ufeff/, ''), 'script'));
+    if (isOwnJson(text, format)) return this.accept(readOwnJson(text, 'script'));
     const loader = new AbortController();
     this.loader = loader;
-    this.convert(text, 'script', format).then((result) => {
+    convertText(text, 'script', format, this.timeZone).then((result) => {
       if (this.loader !== loader) {
         // Removed before the importer came: read the script again when it is back.
         if (!this.isConnected && this.loader === null) this.hasInput = false;
@@ -269,25 +378,6 @@ export class AttackElement extends LitElement {
     });
   }
 
-  /**
-   * Our JSON is read at once; any other format (or a forced one) loads the importers, a lazy
-   * chunk, first. Syntax errors keep the path of where the text came from (`src`, `script`).
-   */
-  private async convert(text: string, path: string, format: string): Promise<ParseResult> {
-    const auto = !FORMATS.includes(format);
-    if (isOwnJson(text, format)) return parseIncidentJson(text.replace(/^\ufeff/, ''), path);
-    try {
-      const { importIncident } = await import('../model/formats/index.js');
-      const zone = this.timeZone && isValidTimeZone(this.timeZone) ? this.timeZone : undefined;
-      const r = importIncident(text, { format: auto ? 'auto' : (format as 'csv'), timeZone: zone });
-      const located = (i: Issue): Issue =>
-        i.path === '' ? { ...i, path } : i.line !== undefined && /^line \d+/.test(i.path) ? { ...i, path, message: `${i.path}: ${i.message}` } : i;
-      return { ...r, errors: r.errors.map(located), warnings: r.warnings.map(located) };
-    } catch {
-      return { incident: null, resolved: null, errors: [{ path, message: 'the importer for this format could not be loaded' }], warnings: [] };
-    }
-  }
-
   private load(url: string) {
     this.loader?.abort();
     const loader = new AbortController();
@@ -296,7 +386,7 @@ export class AttackElement extends LitElement {
     this.loadErrors = [];
     this.result = null;
     loadText(url, { timeout: this.timeout, maxBytes: this.maxBytes, signal: loader.signal })
-      .then((text) => this.convert(text, 'src', this.format))
+      .then((text) => convertText(text, 'src', this.format, this.timeZone))
       .then((result) => {
         if (this.loader !== loader) return;
         this.loader = null;
@@ -315,7 +405,12 @@ export class AttackElement extends LitElement {
     this.result = result;
     this.loadErrors = [];
     this.loadState = result === null ? 'idle' : result.incident ? 'ready' : 'error';
-    if (this.selected && !result?.resolved?.eventById.has(this.selected)) this.selected = null;
+    // A selection the new data cannot show is cleared, here and in linked elements.
+    const r = result?.resolved;
+    if (r) {
+      const valid = validSelection(r, this.links.value);
+      if (!sameSelection(valid, this.links.value)) this.links.set(valid);
+    } else if (result) this.links.set(NO_SELECTION);
     this.pendingNotice = result !== null;
     this.requestUpdate();
   }
@@ -324,7 +419,7 @@ export class AttackElement extends LitElement {
   private notify() {
     const { errors } = this.issues;
     const incident = this.incident;
-    if (incident) this.dispatchEvent(new CustomEvent<AttackLoadDetail>('attack-load', { detail: { incident }, bubbles: true, composed: true }));
-    if (errors.length) this.dispatchEvent(new CustomEvent<AttackErrorDetail>('attack-error', { detail: { errors }, bubbles: true, composed: true }));
+    if (incident) this.emit('attack-load', { incident });
+    if (errors.length) this.emit('attack-error', { errors });
   }
 }

@@ -229,10 +229,8 @@ export function layoutMap(r: ResolvedIncident, o: MapLayoutOptions): MapLayout {
   const byId = new Map(laid.map((p) => [p.id, p]));
   const arcs: ArcLayout[] = [];
   const listed: Claim[] = [];
-  for (const claim of r.incident.claims ?? []) {
-    const status = claim.status ?? 'reported';
-    const from = claim.from ? places.find((p) => p.id === claim.from) : undefined;
-    const to = places.find((p) => p.id === claim.to);
+  for (const { claim, status, from: fromPlace, to } of r.claims) {
+    const from = fromPlace ?? undefined;
     const a = from && placePoint(from);
     const b = to && placePoint(to);
     if (!a || !b || !byId.has(from!.id) || !byId.has(to!.id) || (status === 'denied' && !o.showDenied)) {

@@ -31,6 +31,17 @@ export const SIZES = {
   maxLevels: 4,
   /** Narrower than this, the vertical layout is used. */
   verticalBelow: 600,
+  /** Drawing: half the cross over a denied mark, range bars, hit targets, bins, baselines. */
+  crossRadius: 4,
+  rangeMin: 8,
+  rangeHeight: 22,
+  rangeHeightVertical: 14,
+  hitMin: 24,
+  binHalf: 12,
+  binBaseline: 5,
+  labelBaseline: 4.5,
+  extentOffset: 11,
+  vertical: { metaLine: 16, titleLine: 20, metaGap: 12, titleBaseline: 5 },
 } as const;
 
 export const LOD_THRESHOLD = 500;
@@ -92,6 +103,16 @@ export interface HorizontalLayout {
   inView: number;
   /** Visible time span, epoch ms. */
   domain: [number, number];
+  /** The unzoomed x of a time (the zoom transform applies on top). */
+  baseX: (t: number) => number;
+  /** The zoomed x of a time. */
+  x: (t: number) => number;
+  /** The deepest zoom: half an hour across the plot. */
+  maxScale: number;
+  /** Where to centre (unzoomed x) to bring an event into view. */
+  centreOf: (e: ResolvedEvent) => number;
+  /** The unzoomed x range to zoom to so a bin opens into its events, with a margin. */
+  spanOf: (b: BinLayout) => [number, number];
 }
 
 export interface HeadingRow {
@@ -349,7 +370,15 @@ export function layoutHorizontal(r: ResolvedIncident, o: LayoutOptions): Horizon
     .map((t) => ({ ...t, x: x(t.time) }))
     .filter((t) => t.x >= plot.left - 0.5 && t.x <= plot.right + 0.5);
 
-  return { orientation: 'horizontal', width: o.width, height: y + 6, plot, ticks, lanes, marks, bins, inView, domain };
+  const [d0, d1] = baseDomain(r);
+  const pad = (b: BinLayout) => (b.end - b.start) * 0.05 + 60_000;
+  return {
+    orientation: 'horizontal', width: o.width, height: y + 6, plot, ticks, lanes, marks, bins, inView, domain,
+    baseX: base, x,
+    maxScale: (d1 - d0) / (30 * 60_000),
+    centreOf: (e) => base((e.start.start + e.start.end) / 2),
+    spanOf: (b) => [base(b.start - pad(b)), base(b.end + pad(b))],
+  };
 }
 
 /** Vertical layout: a reading list on a time spine, with day headings. */

@@ -64,8 +64,9 @@ test('layoutMap(AIIMS) labels every place, with no label touching another label 
 });
 
 test('layoutMap hides denied claims unless asked, and lists them instead', () => {
-  const r = aiims();
-  r.incident.claims![0] = { ...r.incident.claims![0], status: 'denied' };
+  const doc = JSON.parse(readFileSync(new URL('../../../examples/data/aiims-delhi-2022.json', import.meta.url), 'utf8'));
+  doc.claims[0].status = 'denied';
+  const r = parseIncident(doc).resolved!;
   const hidden = layoutMap(r, { width: 700, height: 434, measure: approximateMeasure });
   assert.ok(!hidden.arcs.some((a) => a.id === 'att-hk-ip'));
   assert.ok(hidden.listed.some((c) => c.id === 'att-hk-ip'));

@@ -1,14 +1,21 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import type { AttackSelectDetail } from '../../events.js';
+import { property } from 'lit/decorators.js';
+import { VisibilityController } from '../../controllers/visibility-controller.js';
 import { formatResolvedDate, zoneName } from '../../i18n/format.js';
 import { AttackElement } from '../../internal/attack-element.js';
 import { sharedStyles } from '../../internal/shared-styles.js';
 import { resolveDate } from '../../model/dates.js';
+import { selection } from '../../model/selection.js';
+import type { ParseResult } from '../../model/types.js';
 import { readHashParam, writeHashParam } from './hash.js';
 import { styles } from './attack-story.styles.js';
 
 let stories = 0;
+
+/** The parts' own parts, re-exposed with a prefix: `timeline-chart`, `map-legend`, … */
+const exported = (prefix: string, parts: string[]) => parts.map((p) => `${p}: ${prefix}-${p}`).join(', ');
+const TIMELINE_PARTS = exported('timeline', ['base', 'title', 'toolbar', 'chart', 'legend', 'details', 'alert']);
+const MAP_PARTS = exported('map', ['base', 'title', 'chart', 'legend', 'details', 'claims', 'credit', 'alert']);
 
 /**
  * The one-snippet news embed: title, summary and last update, the timeline and the map linked
@@ -30,6 +37,21 @@ let stories = 0;
  * @csspart map - The `<attack-map>`, drawn only when the incident has places.
  * @csspart stepper - Previous / next.
  * @csspart alert - The error message.
+ * @csspart timeline-base - The timeline's figure.
+ * @csspart timeline-title - The timeline's title (visually hidden in a story).
+ * @csspart timeline-toolbar - The timeline's zoom buttons.
+ * @csspart timeline-chart - The timeline's chart area.
+ * @csspart timeline-legend - The timeline's legend.
+ * @csspart timeline-details - The details panel of the selected event.
+ * @csspart timeline-alert - The timeline's error message.
+ * @csspart map-base - The map's figure.
+ * @csspart map-title - The map's title.
+ * @csspart map-chart - The map drawing.
+ * @csspart map-legend - The map's legend.
+ * @csspart map-details - Details of the chosen place or claim.
+ * @csspart map-claims - The list of every claim, in words.
+ * @csspart map-credit - The map's data credit.
+ * @csspart map-alert - The map's error message.
  *
  * @cssproperty --attack-story-min-height - Space reserved before the story renders.
  */
@@ -45,34 +67,37 @@ export class AttackStory extends AttackElement {
   /** Keep the selection out of the page's URL hash. */
   @property({ type: Boolean, attribute: 'no-deep-link' }) noDeepLink = false;
 
-  /** Near the viewport (or printing): render and fetch. */
-  @state() private near = false;
-
+  private readonly visibility = new VisibilityController(this);
   private readonly uid = `attack-story-${++stories}`;
-  private viewport: IntersectionObserver | null = null;
-  private steps: IntersectionObserver | null = null;
   private linkedIn = false;
+  /** The story's document for its parts: parsed once, its errors shown once, by the story. */
+  private partResult: { for: ParseResult | null; value: ParseResult | null } = { for: null, value: null };
 
   /** The key of this story in the URL hash: its `id`, else the incident's. */
   get hashKey(): string {
     return this.id || this.incident?.id || 'attack';
   }
 
+  /**
+   * The story and its parts are one channel: its `link`, else its own.
+   * @internal
+   */
+  override get linkKey(): string {
+    return `link:${this.partLink}`;
+  }
+
+  private get partLink(): string {
+    return this.link || this.uid;
+  }
+
   protected override get readyToLoad(): boolean {
-    return this.near;
+    return this.visibility.near;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     // A link naming this story opens it at once, wherever it is on the page.
-    const linked = !this.noDeepLink && this.id && readHashParam(location.hash, this.id);
-    if (typeof IntersectionObserver === 'undefined' || linked) this.near = true;
-    else if (!this.near) {
-      this.viewport = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && this.approach(), { rootMargin: '600px 0px' });
-      this.viewport.observe(this);
-    }
-    window.addEventListener('beforeprint', this.handleBeforePrint);
-    window.addEventListener('hashchange', this.handleHashChange);
+    if (!this.noDeepLink && this.id && readHashParam(location.hash, this.id)) this.visibility.approach();
     // Moved or re-added: look at the article again.
     if (this.linkedIn) {
       this.linkedIn = false;
@@ -80,34 +105,23 @@ export class AttackStory extends AttackElement {
     }
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.viewport?.disconnect();
-    this.viewport = null;
-    this.steps?.disconnect();
-    this.steps = null;
-    window.removeEventListener('beforeprint', this.handleBeforePrint);
-    window.removeEventListener('hashchange', this.handleHashChange);
-  }
-
-  private approach() {
-    this.near = true;
-    this.viewport?.disconnect();
-    this.viewport = null;
-  }
-
-  private readonly handleBeforePrint = () => this.approach();
-
-  private readonly handleHashChange = () => {
+  /** @internal */
+  hashChanged(): void {
     if (this.noDeepLink || !this.resolved) return;
     const id = readHashParam(location.hash, this.hashKey);
     if (id && this.resolved.eventById.has(id) && id !== this.selected) this.select(id);
-  };
+  }
+
+  /** @internal */
+  stepReached(step: HTMLElement): void {
+    const id = step.dataset.attackEvent;
+    if (id !== undefined && id !== this.selected) this.announce(selection(id));
+  }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     const r = this.resolved;
-    if (!r || !this.near) return;
+    if (!r || !this.visibility.near) return;
     if (!this.linkedIn) {
       // First render with data: open on the event the link names, and watch the article.
       this.linkedIn = true;
@@ -116,36 +130,14 @@ export class AttackStory extends AttackElement {
         this.select(id);
         this.updateComplete.then(() => this.scrollIntoView({ block: 'start' }));
       }
-      this.watchArticle();
+      this.visibility.watchSteps(
+        [...document.querySelectorAll<HTMLElement>('[data-attack-event]')].filter((p) => {
+          const story = p.dataset.attackStory;
+          return (story ? story === this.hashKey : true) && r.eventById.has(p.dataset.attackEvent!);
+        }),
+      );
     }
     if (changed.has('selected') && !this.noDeepLink) writeHashParam(this.hashKey, this.selected);
-  }
-
-  /** Paragraphs marked data-attack-event select their event while they cross the reading line. */
-  private watchArticle() {
-    const r = this.resolved;
-    if (!r || typeof IntersectionObserver === 'undefined') return;
-    const mine = [...document.querySelectorAll<HTMLElement>('[data-attack-event]')].filter((p) => {
-      const story = p.dataset.attackStory;
-      return (story ? story === this.hashKey : true) && r.eventById.has(p.dataset.attackEvent!);
-    });
-    if (!mine.length) return;
-    this.steps = new IntersectionObserver(
-      (entries) => {
-        for (const entry of entries) {
-          const id = (entry.target as HTMLElement).dataset.attackEvent!;
-          if (entry.isIntersecting && id !== this.selected) this.announce({ id });
-        }
-      },
-      { rootMargin: '-45% 0px -50% 0px' },
-    );
-    for (const p of mine) this.steps.observe(p);
-  }
-
-  /** A selection made inside a part: the part already announced it; the story keeps it. */
-  private handlePartSelect(event: Event) {
-    const detail = (event as CustomEvent<AttackSelectDetail>).detail;
-    this.selected = detail.id;
   }
 
   /** Parts report their own load; the story reports once for all (boundary errors pass). */
@@ -155,41 +147,37 @@ export class AttackStory extends AttackElement {
     event.stopPropagation();
   }
 
-  /** Previous / next by the reader: one `attack-select` from the story. */
-  private stepBy(delta: 1 | -1) {
-    const events = this.resolved?.events ?? [];
-    const i = events.findIndex((e) => e.id === this.selected);
-    const j = i === -1 ? (delta === 1 ? 0 : events.length - 1) : i + delta;
-    if (events[j]) this.announce({ id: events[j].id });
-  }
-
   private renderStepper(): TemplateResult {
     const m = this.messages;
     const events = this.resolved!.events;
     const i = events.findIndex((e) => e.id === this.selected);
     return html`<nav class="stepper" part="stepper" aria-label=${m.stepper}>
-      <button type="button" @click=${() => this.stepBy(-1)} ?disabled=${i <= 0}>← ${m.previous}</button>
-      <p class="position" aria-live="polite">${i === -1 ? m.stepStart(events.length) : html`${m.stepPosition(i + 1, events.length)} <bdi>${events[i].event.title}</bdi>`}</p>
-      <button type="button" @click=${() => this.stepBy(1)} ?disabled=${i === events.length - 1}>${m.next} →</button>
+      <button type="button" @click=${() => this.step(-1, true)} ?disabled=${i <= 0}>← ${m.previous}</button>
+      <p class="position" aria-live="polite">${i === -1 ? m.stepStart(events.length) : html`${m.stepPosition(i + 1, events.length)} <bdi>${events[i]?.event.title}</bdi>`}</p>
+      <button type="button" @click=${() => this.step(1, true)} ?disabled=${i === events.length - 1}>${m.next} →</button>
     </nav>`;
   }
 
+
+  private get forParts(): ParseResult | null {
+    const result = this.result;
+    if (this.partResult.for !== result) this.partResult = { for: result, value: result && { ...result, errors: [], warnings: [] } };
+    return this.partResult.value;
+  }
 
   protected override render(): TemplateResult {
     const m = this.messages;
     const r = this.resolved;
     const incident = this.incident;
-    if (!this.near || !r || !incident) {
-      return this.renderPending();
-    }
+    if (!this.visibility.near || !r || !incident) return this.renderPending();
     const locale = this.effectiveLocale;
     const zone = this.effectiveTimeZone;
     const updated = incident.updated ? resolveDate(incident.updated, zone) : null;
-    const link = this.link || this.uid;
+    const link = this.partLink;
     // Without places there is nothing to map: no empty map beside the timeline.
     const hasMap = Boolean(incident.places?.length);
     return html`<article class="story" part="base" aria-label=${incident.title}>
-      <header>
+      <header class=${this.noCaption ? 'sr-only' : ''}>
         <p class="story-title" part="title">${incident.title}</p>
         ${incident.summary ? html`<p class="summary">${incident.summary}</p>` : nothing}
         <p class="updated">${[
@@ -198,11 +186,11 @@ export class AttackStory extends AttackElement {
         ].filter(Boolean).join(' · ')}</p>
       </header>
       ${this.renderErrors()}
-      <div class="panes ${hasMap ? '' : 'timeline-only'}" @attack-select=${this.handlePartSelect} @attack-load=${this.handlePartNotice} @attack-error=${this.handlePartNotice}>
-        <attack-timeline part="timeline" no-caption .incident=${incident} .selected=${this.selected} link=${link}
+      <div class="panes ${hasMap ? '' : 'timeline-only'}" @attack-load=${this.handlePartNotice} @attack-error=${this.handlePartNotice}>
+        <attack-timeline part="timeline" exportparts=${TIMELINE_PARTS} no-caption .parsed=${this.forParts} link=${link}
           locale=${locale} time-zone=${zone} theme=${this.theme} ?transparent=${this.transparent}></attack-timeline>
         ${hasMap
-          ? html`<attack-map part="map" .incident=${incident} .selected=${this.selected} link=${link} .boundaries=${this.boundaries}
+          ? html`<attack-map part="map" exportparts=${MAP_PARTS} .parsed=${this.forParts} link=${link} .boundaries=${this.boundaries}
               ?show-denied=${this.showDenied} locale=${locale} time-zone=${zone} theme=${this.theme} ?transparent=${this.transparent}></attack-map>`
           : nothing}
       </div>
