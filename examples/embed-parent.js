@@ -3,8 +3,37 @@
 // keeps the story's selection in this page's hash (#<key>=<event id>), passing it in when the
 // page opens on such a link (once the iframe has said it is alive). A message is believed only
 // when it comes from that iframe's own window and origin: other frames cannot resize or steer it.
+// A hash message's value is `<key>=<event id>` with key and id each encodeURIComponent'd (event
+// ids are opaque: "=", "&", "#" and the rest survive); messages of any other shape are ignored.
 const PREFIX = 'pymxPYMx';
+const SEPARATOR = 'xPYMx';
 const embeds = () => [...document.querySelectorAll('iframe[data-attack-embed]')];
+
+/** A pym.js message as { id, type, value }, or null. The value is all after the third separator. */
+function parseMessage(data) {
+  if (typeof data !== 'string' || !data.startsWith(PREFIX)) return null;
+  const parts = data.slice(PREFIX.length).split(SEPARATOR);
+  if (parts.length < 3) return null;
+  return { id: parts[0], type: parts[1], value: parts.slice(2).join(SEPARATOR) };
+}
+/** The origin the iframe's src names, or null when its src is not a URL. */
+function originOf(iframe) {
+  try {
+    return new URL(iframe.src, location.href).origin;
+  } catch {
+    return null;
+  }
+}
+/** { key, event } from `<key>=<event id>` split on the first "=", or null if malformed. */
+function decodeLink(value) {
+  const at = value.indexOf('=');
+  if (at < 0) return null;
+  try {
+    return { key: decodeURIComponent(value.slice(0, at)), event: decodeURIComponent(value.slice(at + 1)) };
+  } catch {
+    return null;
+  }
+}
 
 function hashParams() {
   const text = location.hash.replace(/^#/, '');
@@ -15,11 +44,12 @@ const linkedIn = new WeakSet();
 for (const iframe of embeds()) if (hashParams().get(iframe.dataset.attackEmbed)) iframe.scrollIntoView({ block: 'start' });
 
 window.addEventListener('message', (message) => {
-  if (typeof message.data !== 'string' || !message.data.startsWith(PREFIX)) return;
-  const [id, type, value] = message.data.slice(PREFIX.length).split('xPYMx');
+  const parsed = parseMessage(message.data);
+  if (!parsed || !message.source) return;
+  const { id, type, value } = parsed;
   const iframe = embeds().find((f) => f.contentWindow === message.source);
   if (!iframe || id !== iframe.dataset.attackEmbed) return;
-  if (message.origin !== new URL(iframe.src, location.href).origin) return;
+  if (message.origin === 'null' || message.origin !== originOf(iframe)) return;
   if (type === 'height') {
     const height = Number(value);
     if (Number.isFinite(height) && height > 0 && height < 50000) iframe.height = String(Math.ceil(height));
@@ -27,11 +57,13 @@ window.addEventListener('message', (message) => {
     const event = hashParams().get(id);
     if (event && !linkedIn.has(iframe)) {
       linkedIn.add(iframe);
-      iframe.contentWindow.postMessage(`${PREFIX}${id}xPYMxhashxPYMx${id}=${event}`, message.origin);
+      const link = `${encodeURIComponent(id)}=${encodeURIComponent(event)}`;
+      iframe.contentWindow.postMessage(`${PREFIX}${id}${SEPARATOR}hash${SEPARATOR}${link}`, message.origin);
     }
   } else if (type === 'hash') {
-    const [key, event] = value.split('=');
-    if (key !== id) return;
+    const link = decodeLink(value);
+    if (!link || link.key !== id) return;
+    const { key, event } = link;
     const text = location.hash.replace(/^#/, '');
     if (text && !text.includes('=')) return; // the page's own anchor: leave it
     const params = hashParams();

@@ -1,8 +1,9 @@
 // The iframe side of the embed: reads the story's settings from the query string, reports
 // its height to the parent page in the pym.js message format
 // ("pymxPYMx<childId>xPYMxheightxPYMx<px>"), and reports the selection ("...xPYMxhashxPYMx
-// <key>=<event id>") so the parent can keep it in its own URL. The parent passes a deep link
-// in this page's hash.
+// <key>=<event id>", key and id each encodeURIComponent'd, so ids with "=", "&" or "#" survive)
+// so the parent can keep it in its own URL. The parent passes a deep link in the same form.
+// Messages of any other shape are ignored.
 const params = new URLSearchParams(location.search);
 const story = document.querySelector('attack-story');
 const src = params.get('src');
@@ -15,9 +16,36 @@ for (const name of ['locale', 'theme', 'time-zone', 'boundaries']) {
 if (params.has('transparent')) story.setAttribute('transparent', '');
 
 const childId = params.get('childId') ?? '';
+const SEPARATOR = 'xPYMx';
 const send = (type, value) => {
-  if (window.parent !== window) window.parent.postMessage(`pymxPYMx${childId}xPYMx${type}xPYMx${value}`, '*');
+  if (window.parent !== window) window.parent.postMessage(`pymxPYMx${childId}${SEPARATOR}${type}${SEPARATOR}${value}`, '*');
 };
+
+/** A pym.js message as { id, type, value }, or null. The value is all after the third separator. */
+function parseMessage(data) {
+  if (typeof data !== 'string') return null;
+  const parts = data.split(SEPARATOR);
+  if (parts.length < 4 || parts[0] !== 'pym') return null;
+  return { id: parts[1], type: parts[2], value: parts.slice(3).join(SEPARATOR) };
+}
+/** `<key>=<event id>`, each encoded; null for a string that cannot be (a lone surrogate). */
+function encodeLink(key, event) {
+  try {
+    return `${encodeURIComponent(key)}=${encodeURIComponent(event)}`;
+  } catch {
+    return null;
+  }
+}
+/** { key, event } from `<key>=<event id>` split on the first "=", or null if malformed. */
+function decodeLink(value) {
+  const at = value.indexOf('=');
+  if (at < 0) return null;
+  try {
+    return { key: decodeURIComponent(value.slice(0, at)), event: decodeURIComponent(value.slice(at + 1)) };
+  } catch {
+    return null;
+  }
+}
 
 let lastHeight = 0;
 new ResizeObserver(() => {
@@ -30,16 +58,20 @@ new ResizeObserver(() => {
 
 // The parent passes in the event its own link names.
 window.addEventListener('message', (message) => {
-  if (message.source !== window.parent || typeof message.data !== 'string') return;
-  const [prefix, id, type, value] = message.data.split('xPYMx');
-  if (prefix !== 'pym' || id !== childId || type !== 'hash') return;
-  const [key, event] = value.split('=');
-  if (key !== story.id || !event) return;
-  history.replaceState(history.state, '', `${location.pathname}${location.search}#${encodeURIComponent(key)}=${encodeURIComponent(event)}`);
-  story.select(event); // read from the hash instead if the data has not arrived yet
+  if (message.source !== window.parent) return;
+  const parsed = parseMessage(message.data);
+  if (!parsed || parsed.id !== childId || parsed.type !== 'hash') return;
+  const link = decodeLink(parsed.value);
+  if (!link || link.key !== story.id || !link.event) return;
+  // In the form the story itself reads and writes its hash (URLSearchParams).
+  history.replaceState(history.state, '', `${location.pathname}${location.search}#${new URLSearchParams([[link.key, link.event]])}`);
+  story.select(link.event); // read from the hash instead if the data has not arrived yet
 });
 
 document.addEventListener('attack-select', () => {
   // The story keeps its selection once the event has been handled.
-  queueMicrotask(() => send('hash', `${story.id}=${story.selected ?? ''}`));
+  queueMicrotask(() => {
+    const link = encodeLink(story.id, story.selected ?? '');
+    if (link !== null) send('hash', link);
+  });
 });
