@@ -131,7 +131,7 @@ export class RovingFocusController implements ReactiveController {
 
   hostUpdated(): void {
     const inside = this.activeInside() !== null;
-    const lost = !inside && (document.activeElement === null || document.activeElement === document.body);
+    const lost = !inside && this.focusLost();
     if (this.hadFocus && lost) {
       this.restore = true;
       this.focused ??= this.hadFocus;
@@ -161,6 +161,16 @@ export class RovingFocusController implements ReactiveController {
   hostDisconnected(): void {
     this.pending = this.restore = false;
     this.hadFocus = null;
+  }
+
+  /**
+   * True when focus is nowhere: on the body, or (Firefox, after the focused node was
+   * removed) still on this element's host, or a host around it, with nothing focused inside.
+   */
+  private focusLost(): boolean {
+    let active: Element | null = document.activeElement;
+    while (active && active !== this.host && active.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    return active === null || active === document.body || active === this.host || (active.shadowRoot !== null && active.contains(this.host) === false && active.shadowRoot.contains(this.host));
   }
 
   private itemFrom(event: Event): FocusItem | null {

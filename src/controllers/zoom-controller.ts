@@ -88,9 +88,13 @@ export class ZoomController implements ReactiveController {
     });
   }
 
-  /** Zooms by a factor about the centre of the view. */
-  scaleBy(factor: number): void {
-    this.withZoom((lib, behavior, node) => lib.selection.select(node).call(behavior.scaleBy, factor));
+  /** Zooms by a factor about the centre of the view, or about the view's x position `at`. */
+  scaleBy(factor: number, at?: number): void {
+    this.withZoom((lib, behavior, node) => {
+      const sel = lib.selection.select(node);
+      if (at === undefined) sel.call(behavior.scaleBy, factor);
+      else sel.call(behavior.scaleBy, factor, [at, 0]);
+    });
   }
 
   /** Shows everything. */

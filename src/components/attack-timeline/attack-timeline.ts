@@ -70,10 +70,13 @@ export class AttackTimeline extends AttackElement {
       this.userSelect(null);
       return true;
     },
-    key: (event) => {
-      if (this.layout?.orientation !== 'horizontal') return false;
-      if (event.key === '+' || event.key === '=') this.zoomer.scaleBy(2);
-      else if (event.key === '-') this.zoomer.scaleBy(0.5);
+    key: (event, item) => {
+      const l = this.layout;
+      if (l?.orientation !== 'horizontal') return false;
+      // Zoom about the focused event, so it stays where it is, and focused.
+      const at = item.kind === 'event' ? l.marks.find((k) => k.id === item.id)?.x : undefined;
+      if (event.key === '+' || event.key === '=') this.zoomer.scaleBy(2, at);
+      else if (event.key === '-') this.zoomer.scaleBy(0.5, at);
       else return false;
       return true;
     },
