@@ -5,22 +5,20 @@
  * panel). Internal: not exported from the package.
  */
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
+import { DataController, type LoadState } from '../controllers/data-controller.js';
 import { LinkController } from '../controllers/link-controller.js';
 import type { AttackErrorDetail, AttackLoadDetail, AttackSelectDetail } from '../events.js';
 import { messagesFor, type Messages } from '../i18n/messages.js';
 import type { SizedMeasure } from '../layout/text.js';
 import { isValidTimeZone } from '../model/dates.js';
-import { parseIncident } from '../model/parse.js';
 import { NO_SELECTION, sameSelection, selection, validSelection, type Selection } from '../model/selection.js';
 import type { Incident, Issue, ParseResult, ResolvedIncident } from '../model/types.js';
-import { convertText, isOwnJson, readOwnJson, type Format } from './convert.js';
+import type { Format } from './convert.js';
 import type { DetailsContext } from './details.js';
-import { LoadError, loadText } from './load.js';
 import { canvasMeasure } from './measure.js';
 
-/** Where the data is in its journey. */
-export type LoadState = 'idle' | 'loading' | 'ready' | 'error';
+export type { LoadState };
 
 interface AttackEventMap {
   'attack-select': AttackSelectDetail;
@@ -88,19 +86,20 @@ export class AttackElement extends LitElement {
   /** Leaves the title and summary to assistive technology only (for a page that shows its own). */
   @property({ type: Boolean, attribute: 'no-caption' }) noCaption = false;
 
-  @state() protected loadState: LoadState = 'idle';
-  @state() protected result: ParseResult | null = null;
-  @state() protected loadErrors: Issue[] = [];
-
   /** The one selection, shared with linked elements. */
   protected readonly links = new LinkController(this);
+  /** The data: from `src`, `incident`, a story or an inline script. */
+  protected readonly data = new DataController(this);
 
-  private loader: AbortController | null = null;
-  private pendingNotice = false;
-  private hasInput = false;
-  private srcWaiting = false;
-  private input: unknown = undefined;
   private textMeasure: SizedMeasure | null = null;
+
+  protected get loadState(): LoadState {
+    return this.data.state;
+  }
+
+  protected get result(): ParseResult | null {
+    return this.data.result;
+  }
 
   /** The incident as loaded (cleaned of anything invalid), or null. Set it to show a document. */
   @property({ attribute: false })
@@ -108,13 +107,7 @@ export class AttackElement extends LitElement {
     return this.result?.incident ?? null;
   }
   set incident(value: unknown) {
-    // The same document again is not read again.
-    if (value === this.input && this.hasInput) return;
-    this.input = value;
-    this.loader?.abort();
-    this.loader = null;
-    this.hasInput = value !== null && value !== undefined;
-    this.accept(this.hasInput ? parseIncident(value) : null);
+    this.data.setIncident(value);
   }
 
   /**
@@ -123,12 +116,7 @@ export class AttackElement extends LitElement {
    * @internal
    */
   set parsed(result: ParseResult | null) {
-    if (result === this.result) return;
-    this.loader?.abort();
-    this.loader = null;
-    this.hasInput = result !== null;
-    this.input = result?.incident;
-    this.accept(result);
+    this.data.setParsed(result);
   }
 
   /** Id of the selected event. Reflected; setting it gives no `attack-select`. */
@@ -155,7 +143,7 @@ export class AttackElement extends LitElement {
 
   /** Every problem found in the data: errors left something out, warnings did not. */
   get issues(): { errors: Issue[]; warnings: Issue[] } {
-    return { errors: [...this.loadErrors, ...(this.result?.errors ?? [])], warnings: this.result?.warnings ?? [] };
+    return { errors: [...this.data.loadErrors, ...(this.result?.errors ?? [])], warnings: this.result?.warnings ?? [] };
   }
 
   /**
@@ -316,107 +304,37 @@ export class AttackElement extends LitElement {
     </section>`;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (!this.hasInput && !this.src) this.readInlineData();
-    // A removal while loading aborted the request; start again on reattach.
-    if (this.src && this.loadState === 'loading' && !this.loader) this.load(this.src);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.loader?.abort();
-    this.loader = null;
-  }
-
-  /** False while `src` should wait (a story far from the viewport). */
-  protected get readyToLoad(): boolean {
+  /**
+   * False while `src` should wait (a story far from the viewport).
+   * @internal
+   */
+  get readyToLoad(): boolean {
     return true;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
     // The page's lang may have changed since the last update; look again, once.
     this.localeInForce = this.resolveLocale();
-    if (changed.has('src')) this.srcWaiting = Boolean(this.src) && !this.hasInput;
-    if (this.srcWaiting && this.readyToLoad) {
-      this.srcWaiting = false;
-      this.load(this.src!);
-    }
   }
 
-  protected override firstUpdated(changed: PropertyValues<this>): void {
-    super.firstUpdated(changed);
-    // Children parsed after the element upgraded (a streaming page) are read here.
-    if (!this.hasInput && !this.src) this.readInlineData();
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    if (this.pendingNotice) {
-      this.pendingNotice = false;
-      this.notify();
-    }
-  }
-
-  private readInlineData() {
-    const script = this.querySelector(':scope > script[type="application/json"], :scope > script[type="text/csv"]');
-    if (!script) return;
-    this.hasInput = true;
-    const text = script.textContent ?? '';
-    const format = script.getAttribute('type') === 'text/csv' && this.format === 'auto' ? 'csv' : this.format;
-    if (isOwnJson(text, format)) return this.accept(readOwnJson(text, 'script'));
-    const loader = new AbortController();
-    this.loader = loader;
-    convertText(text, 'script', format, this.timeZone).then((result) => {
-      if (this.loader !== loader) {
-        // Removed before the importer came: read the script again when it is back.
-        if (!this.isConnected && this.loader === null) this.hasInput = false;
-        return;
-      }
-      this.loader = null;
-      this.accept(result);
-    });
-  }
-
-  private load(url: string) {
-    this.loader?.abort();
-    const loader = new AbortController();
-    this.loader = loader;
-    this.loadState = 'loading';
-    this.loadErrors = [];
-    this.result = null;
-    loadText(url, { timeout: this.timeout, maxBytes: this.maxBytes, signal: loader.signal })
-      .then((text) => convertText(text, 'src', this.format, this.timeZone))
-      .then((result) => {
-        if (this.loader !== loader) return;
-        this.loader = null;
-        this.accept(result);
-      })
-      .catch((err: unknown) => {
-        if (this.loader !== loader) return;
-        this.loader = null;
-        this.loadErrors = [err instanceof LoadError ? err.issue : { path: 'src', message: String(err) }];
-        this.loadState = 'error';
-        this.pendingNotice = true;
-      });
-  }
-
-  private accept(result: ParseResult | null) {
-    this.result = result;
-    this.loadErrors = [];
-    this.loadState = result === null ? 'idle' : result.incident ? 'ready' : 'error';
-    // A selection the new data cannot show is cleared, here and in linked elements.
+  /**
+   * New data: a selection it cannot show is cleared, here and in linked elements.
+   * @internal
+   */
+  dataChanged(result: ParseResult | null): void {
     const r = result?.resolved;
     if (r) {
       const valid = validSelection(r, this.links.value);
       if (!sameSelection(valid, this.links.value)) this.links.set(valid);
     } else if (result) this.links.set(NO_SELECTION);
-    this.pendingNotice = result !== null;
-    this.requestUpdate();
   }
 
-  /** Fires `attack-load` when something can be drawn, and `attack-error` when anything was wrong. */
-  private notify() {
+  /**
+   * Fires `attack-load` when something can be drawn, and `attack-error` when anything was wrong.
+   * @internal
+   */
+  dataNotice(): void {
     const { errors } = this.issues;
     const incident = this.incident;
     if (incident) this.emit('attack-load', { incident });

@@ -90,7 +90,8 @@ export class AttackStory extends AttackElement {
     return this.link || this.uid;
   }
 
-  protected override get readyToLoad(): boolean {
+  /** @internal */
+  override get readyToLoad(): boolean {
     return this.visibility.near;
   }
 
