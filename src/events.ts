@@ -18,6 +18,18 @@ export interface AttackErrorDetail {
   errors: Issue[];
 }
 
+/** Every event the elements fire, by type. */
+export interface AttackEventMap {
+  'attack-select': AttackSelectDetail;
+  'attack-load': AttackLoadDetail;
+  'attack-error': AttackErrorDetail;
+}
+
+/** One of the elements' events: it bubbles and leaves shadow roots. */
+export function attackEvent<K extends keyof AttackEventMap>(type: K, detail: AttackEventMap[K]): CustomEvent<AttackEventMap[K]> {
+  return new CustomEvent(type, { detail, bubbles: true, composed: true });
+}
+
 export type AttackSelectEvent = CustomEvent<AttackSelectDetail>;
 export type AttackLoadEvent = CustomEvent<AttackLoadDetail>;
 export type AttackErrorEvent = CustomEvent<AttackErrorDetail>;

@@ -8,7 +8,7 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { property } from 'lit/decorators.js';
 import { DataController, type LoadState } from '../controllers/data-controller.js';
 import { LinkController } from '../controllers/link-controller.js';
-import type { AttackErrorDetail, AttackLoadDetail, AttackSelectDetail } from '../events.js';
+import { attackEvent, type AttackEventMap, type AttackSelectDetail } from '../events.js';
 import { messagesFor, type Messages } from '../i18n/messages.js';
 import type { SizedMeasure } from '../layout/text.js';
 import { isValidTimeZone } from '../model/dates.js';
@@ -19,12 +19,6 @@ import type { DetailsContext } from './details.js';
 import { canvasMeasure } from './measure.js';
 
 export type { LoadState };
-
-interface AttackEventMap {
-  'attack-select': AttackSelectDetail;
-  'attack-load': AttackLoadDetail;
-  'attack-error': AttackErrorDetail;
-}
 
 /** One row of a legend: a glyph (drawn in a 16 px high SVG) and its meaning. */
 export interface LegendItem {
@@ -266,7 +260,7 @@ export class AttackElement extends LitElement {
 
   /** Fires one of the element's events; every one bubbles out of shadow roots. */
   protected emit<K extends keyof AttackEventMap>(type: K, detail: AttackEventMap[K]): void {
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+    this.dispatchEvent(attackEvent(type, detail));
   }
 
   /** Every error, each with its path, in the `role="alert"` box; nothing when all is well. */

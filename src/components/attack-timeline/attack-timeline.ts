@@ -134,7 +134,10 @@ export class AttackTimeline extends AttackElement {
     if (changed.has('selected') && id && layout && !this.isDrawn(id)) this.bringIntoView(id);
   }
 
-  /** A place chosen on a linked map: its first event comes into view. */
+  /**
+   * A place chosen on a linked map: its first event comes into view.
+   * @internal
+   */
   override selectionChanged(value: Selection, previous: Selection): void {
     super.selectionChanged(value, previous);
     const r = this.resolved;
