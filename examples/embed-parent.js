@@ -5,31 +5,14 @@
 // when it comes from that iframe's own window and origin: other frames cannot resize or steer it.
 // A hash message's value is `<key>=<event id>` with key and id each encodeURIComponent'd (event
 // ids are opaque: "=", "&", "#" and the rest survive); messages of any other shape are ignored.
-const PREFIX = 'pymxPYMx';
-const SEPARATOR = 'xPYMx';
+import { decodeLink, parseMessage, PREFIX, SEPARATOR } from './embed-messages.js';
+
 const embeds = () => [...document.querySelectorAll('iframe[data-attack-embed]')];
 
-/** A pym.js message as { id, type, value }, or null. The value is all after the third separator. */
-function parseMessage(data) {
-  if (typeof data !== 'string' || !data.startsWith(PREFIX)) return null;
-  const parts = data.slice(PREFIX.length).split(SEPARATOR);
-  if (parts.length < 3) return null;
-  return { id: parts[0], type: parts[1], value: parts.slice(2).join(SEPARATOR) };
-}
 /** The origin the iframe's src names, or null when its src is not a URL. */
 function originOf(iframe) {
   try {
     return new URL(iframe.src, location.href).origin;
-  } catch {
-    return null;
-  }
-}
-/** { key, event } from `<key>=<event id>` split on the first "=", or null if malformed. */
-function decodeLink(value) {
-  const at = value.indexOf('=');
-  if (at < 0) return null;
-  try {
-    return { key: decodeURIComponent(value.slice(0, at)), event: decodeURIComponent(value.slice(at + 1)) };
   } catch {
     return null;
   }

@@ -4,6 +4,8 @@
 // <key>=<event id>", key and id each encodeURIComponent'd, so ids with "=", "&" or "#" survive)
 // so the parent can keep it in its own URL. The parent passes a deep link in the same form.
 // Messages of any other shape are ignored.
+import { decodeLink, encodeLink, parseMessage, PREFIX, SEPARATOR } from './embed-messages.js';
+
 const params = new URLSearchParams(location.search);
 const story = document.querySelector('attack-story');
 const src = params.get('src');
@@ -16,36 +18,10 @@ for (const name of ['locale', 'theme', 'time-zone', 'boundaries']) {
 if (params.has('transparent')) story.setAttribute('transparent', '');
 
 const childId = params.get('childId') ?? '';
-const SEPARATOR = 'xPYMx';
 const send = (type, value) => {
-  if (window.parent !== window) window.parent.postMessage(`pymxPYMx${childId}${SEPARATOR}${type}${SEPARATOR}${value}`, '*');
+  if (window.parent !== window) window.parent.postMessage(`${PREFIX}${childId}${SEPARATOR}${type}${SEPARATOR}${value}`, '*');
 };
 
-/** A pym.js message as { id, type, value }, or null. The value is all after the third separator. */
-function parseMessage(data) {
-  if (typeof data !== 'string') return null;
-  const parts = data.split(SEPARATOR);
-  if (parts.length < 4 || parts[0] !== 'pym') return null;
-  return { id: parts[1], type: parts[2], value: parts.slice(3).join(SEPARATOR) };
-}
-/** `<key>=<event id>`, each encoded; null for a string that cannot be (a lone surrogate). */
-function encodeLink(key, event) {
-  try {
-    return `${encodeURIComponent(key)}=${encodeURIComponent(event)}`;
-  } catch {
-    return null;
-  }
-}
-/** { key, event } from `<key>=<event id>` split on the first "=", or null if malformed. */
-function decodeLink(value) {
-  const at = value.indexOf('=');
-  if (at < 0) return null;
-  try {
-    return { key: decodeURIComponent(value.slice(0, at)), event: decodeURIComponent(value.slice(at + 1)) };
-  } catch {
-    return null;
-  }
-}
 
 let lastHeight = 0;
 new ResizeObserver(() => {
