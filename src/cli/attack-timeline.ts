@@ -119,16 +119,18 @@ function parseArgs(argv: string[]): Parsed | 'help' | 'version' {
       continue;
     }
     const m = /^--?([^=]+)(?:=(.*))?$/s.exec(arg)!;
+    const key = m[1] ?? '';
+    const inline = m[2];
     const long = arg.startsWith('--');
-    const name = long ? m[1] : ALIASES[m[1]] ?? '';
+    const name = long ? key : ALIASES[key] ?? '';
     if (name === 'help') return 'help';
-    if (!(name in allowed) || (!long && m[1].length !== 1)) throw new UsageError(`unknown option ${arg.replace(/=.*$/s, '')} for ${first}`);
+    if (!(name in allowed) || (!long && key.length !== 1)) throw new UsageError(`unknown option ${arg.replace(/=.*$/s, '')} for ${first}`);
     if (allowed[name]) {
-      const value = m[2] ?? rest.shift();
+      const value = inline ?? rest.shift();
       if (value === undefined || value === '') throw new UsageError(`${arg.replace(/=.*$/s, '')} needs a value`);
       flags.set(name, value);
     } else {
-      if (m[2] !== undefined) throw new UsageError(`--${name} takes no value`);
+      if (inline !== undefined) throw new UsageError(`--${name} takes no value`);
       flags.set(name, true);
     }
   }
@@ -254,9 +256,10 @@ function validate(p: Parsed, io: Output): number {
 }
 
 function oneFile(p: Parsed): string {
-  if (p.files.length === 0) throw new UsageError(`${p.command} needs a FILE (or - for standard input)`);
-  if (p.files.length > 1) throw new UsageError(`${p.command} takes one FILE, not ${p.files.length}`);
-  return p.files[0];
+  const [file, ...more] = p.files;
+  if (file === undefined) throw new UsageError(`${p.command} needs a FILE (or - for standard input)`);
+  if (more.length > 0) throw new UsageError(`${p.command} takes one FILE, not ${p.files.length}`);
+  return file;
 }
 
 /** Imports the one FILE, printing its problems to stderr; null when there is no incident. */

@@ -21,7 +21,8 @@ export class ResizeController implements ReactiveController {
     if (isServer || this.observer) return;
     this.width = Math.round(this.host.clientWidth);
     this.observer = new ResizeObserver((entries) => {
-      const entry = entries[entries.length - 1];
+      const entry = entries.at(-1);
+      if (!entry) return;
       const box = entry.contentBoxSize?.[0];
       const width = Math.round(box ? box.inlineSize : entry.contentRect.width);
       // Zero means hidden (a collapsed tab, display:none, some capture modes): keep the last

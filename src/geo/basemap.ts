@@ -22,7 +22,9 @@ export function loadLand(resolution: Resolution): Promise<Land> {
         : import('world-atlas/land-110m.json', { with: { type: 'json' } });
     const loaded: Promise<Land> = module.then((m) => {
       const topology = m.default as unknown as Topology;
-      return feature(topology, topology.objects.land);
+      const object = topology.objects.land;
+      if (!object) throw new Error(`world-atlas land-${resolution} has no "land" object`);
+      return feature(topology, object);
     });
     p = loaded;
     // A failed load may be retried by the next map.

@@ -110,7 +110,7 @@ const english = (num: Num): Messages => ({
     'almost-certain': 'almost certain',
   },
   confidence: (word, value) =>
-    `${word[0].toUpperCase()}${word.slice(1)}${value === null ? '' : ` (${value} in 100)`}, an editorial judgement`,
+    `${word.charAt(0).toUpperCase()}${word.slice(1)}${value === null ? '' : ` (${value} in 100)`}, an editorial judgement`,
   around: (d) => `around ${d}`,
   reportedOn: (d) => `reported ${d}`,
   range: (a, b) => `${a} – ${b}`,

@@ -156,7 +156,13 @@ function segmentHitsBox(p: [number, number], q: [number, number], b: Box): boole
 }
 
 function hitsArcs(box: Box, arcs: ArcLayout[]): boolean {
-  for (const arc of arcs) for (let i = 1; i < arc.points.length; i++) if (segmentHitsBox(arc.points[i - 1], arc.points[i], box)) return true;
+  for (const arc of arcs) {
+    let prev: [number, number] | undefined;
+    for (const point of arc.points) {
+      if (prev && segmentHitsBox(prev, point, box)) return true;
+      prev = point;
+    }
+  }
   return false;
 }
 

@@ -37,8 +37,8 @@ export function wrap(text: string, width: number, maxLines: number, measure: Mea
   const lines: string[] = [];
   let line = '';
   let lineStart = 0;
-  for (let i = 0; i < words.length; i++) {
-    const candidate = line ? `${line} ${words[i]}` : words[i];
+  for (const [i, word] of words.entries()) {
+    const candidate = line ? `${line} ${word}` : word;
     if (measure(candidate) <= width) {
       line = candidate;
       continue;
@@ -50,7 +50,7 @@ export function wrap(text: string, width: number, maxLines: number, measure: Mea
     }
     if (line) {
       lines.push(line);
-      line = words[i];
+      line = word;
       lineStart = i;
       if (measure(line) > width && lines.length < maxLines - 1) {
         lines.push(truncate(line, width, measure));
@@ -58,7 +58,7 @@ export function wrap(text: string, width: number, maxLines: number, measure: Mea
         lineStart = i + 1;
       }
     } else {
-      lines.push(truncate(words[i], width, measure));
+      lines.push(truncate(word, width, measure));
       lineStart = i + 1;
     }
   }

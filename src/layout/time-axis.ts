@@ -23,7 +23,8 @@ export function zonedTicks(start: number, end: number, count: number, timeZone: 
   const s1 = new Date(end + zoneOffset(end, timeZone));
   const wall = utcTicks(s0, s1, count);
   const interval = utcTickInterval(s0, s1, count);
-  const step = wall.length > 1 ? wall[1].getTime() - wall[0].getTime() : interval ? interval.offset(s0, 1).getTime() - s0.getTime() : DAY;
+  const [first, second] = wall;
+  const step = first && second ? second.getTime() - first.getTime() : interval ? interval.offset(s0, 1).getTime() - s0.getTime() : DAY;
   const utc = (style: Parameters<typeof dateFormatter>[2]) => dateFormatter(locale, 'UTC', style);
   return wall.map((w, i) => {
     const time = zonedToInstant(w.getUTCFullYear(), w.getUTCMonth() + 1, w.getUTCDate(), w.getUTCHours(), w.getUTCMinutes(), 0, 0, timeZone);

@@ -186,30 +186,33 @@ function shrinkLabel(p: Packed, limit: number, measure: Measure) {
   m.box.x1 = Math.max(m.shape === 'range' ? (m.x1 ?? m.x) : m.x, p.labelStart + Math.max(...m.label.lines.map((l) => measure(l, SIZES.labelFont))));
 }
 
-/** Packs one lane's marks into at most `cap` levels, left to right; returns each mark's level. */
-function packLane(marks: MarkLayout[], starts: number[], cap: number, measure: Measure): number[] {
+/**
+ * Packs one lane's placed marks into at most `cap` levels, left to right; returns them in the
+ * order given, each with its level.
+ */
+function packLane(placed: { mark: MarkLayout; labelStart: number }[], cap: number, measure: Measure): Packed[] {
+  const packed: Packed[] = placed.map((p) => ({ mark: p.mark, level: 0, labelStart: p.labelStart }));
+  // The last mark placed on each level.
   const levels: Packed[] = [];
-  const levelOf: number[] = [];
-  const order = marks.map((_, i) => i).sort((a, b) => marks[a].box.x0 - marks[b].box.x0);
-  for (const i of order) {
-    const m = marks[i];
-    let level = levels.findIndex((p, l) => l < cap && m.box.x0 >= p.mark.box.x1 + SIZES.gap);
+  for (const p of [...packed].sort((a, b) => a.mark.box.x0 - b.mark.box.x0)) {
+    const m = p.mark;
+    let level = levels.findIndex((q, l) => l < cap && m.box.x0 >= q.mark.box.x1 + SIZES.gap);
     if (level === -1 && levels.length < cap) level = levels.length;
     if (level === -1) {
       // Every level is taken here: make room on the level that frees up first.
-      level = 0;
-      for (let l = 1; l < levels.length; l++) if (levels[l].mark.box.x1 < levels[level].mark.box.x1) level = l;
-      shrinkLabel(levels[level], m.box.x0 - SIZES.gap, measure);
-      if (m.label?.anchor === 'end' || m.box.x0 < levels[level].mark.box.x1 + SIZES.gap) {
+      const freest = levels.reduce((a, b) => (b.mark.box.x1 < a.mark.box.x1 ? b : a));
+      level = freest.level;
+      shrinkLabel(freest, m.box.x0 - SIZES.gap, measure);
+      if (m.label?.anchor === 'end' || m.box.x0 < freest.mark.box.x1 + SIZES.gap) {
         m.label = null;
         m.box.x0 = Math.min(m.box.x0, m.x - SIZES.radius - 3);
         m.box.x1 = m.shape === 'range' ? Math.max(m.x1 ?? m.x, m.x + 8) : m.x + SIZES.radius + 3;
       }
     }
-    levels[level] = { mark: m, level, labelStart: starts[i] };
-    levelOf[i] = level;
+    p.level = level;
+    levels[level] = p;
   }
-  return levelOf;
+  return packed;
 }
 
 /** Builds a horizontal mark with its label placed right of the mark, or left near the edge. */
@@ -265,11 +268,11 @@ function placeMark(e: ResolvedEvent, x: (t: number) => number, plot: HorizontalL
  * next event, so a quiet stretch shows whole titles instead of ellipses.
  */
 function placeLane(events: ResolvedEvent[], x: (t: number) => number, plot: HorizontalLayout['plot'], measure: Measure) {
-  const mids = events.map((e) => xOf(e, x).mid);
-  return events.map((e, i) => {
+  const withMid = events.map((e) => ({ e, mid: xOf(e, x).mid }));
+  return withMid.map(({ e, mid }) => {
     let next = Infinity;
-    for (let j = 0; j < events.length; j++) if (mids[j] > mids[i] && mids[j] < next) next = mids[j];
-    const room = Math.min(next, plot.right) - mids[i] - SIZES.milestoneRadius - 2 * SIZES.gap;
+    for (const other of withMid) if (other.mid > mid && other.mid < next) next = other.mid;
+    const room = Math.min(next, plot.right) - mid - SIZES.milestoneRadius - 2 * SIZES.gap;
     return placeMark(e, x, plot, measure, Math.max(SIZES.labelMax, Math.min(300, room)));
   });
 }
@@ -292,8 +295,7 @@ export function laneLevels(r: ResolvedIncident, width: number, measure: Measure,
   if (r.events.length > lodThreshold) return r.lanes.map(() => 1);
   return r.lanes.map((lane) => {
     const placed = placeLane(r.events.filter((e) => e.lane === lane.id), x, plot, measure);
-    const levelOf = packLane(placed.map((p) => p.mark), placed.map((p) => p.labelStart), SIZES.maxLevels, measure);
-    return Math.max(1, ...levelOf.map((l) => l + 1));
+    return Math.max(1, ...packLane(placed, SIZES.maxLevels, measure).map((p) => p.level + 1));
   });
 }
 
@@ -329,9 +331,9 @@ export function layoutHorizontal(r: ResolvedIncident, o: LayoutOptions): Horizon
 
   const marks: MarkLayout[] = [];
   const bins: BinLayout[] = [];
-  r.lanes.forEach((lane, li) => {
-    const band = lanes[li];
-    const laneEvents = visible.filter((e) => e.lane === lane.id);
+  // One band per lane, in the incident's lane order.
+  lanes.forEach((band, li) => {
+    const laneEvents = visible.filter((e) => e.lane === band.id);
     if (lod) {
       // Aggregate by pixel bucket; each bin becomes one mark that zooms in on Enter.
       const buckets = new Map<number, BinLayout>();
@@ -341,7 +343,7 @@ export function layoutHorizontal(r: ResolvedIncident, o: LayoutOptions): Horizon
         const b = Math.floor((mx - plot.left) / SIZES.binWidth);
         let bin = buckets.get(b);
         if (!bin) {
-          bin = { key: `${lane.id}:${b}`, lane: lane.id, x0: plot.left + b * SIZES.binWidth, x1: Math.min(plot.left + (b + 1) * SIZES.binWidth, plot.right), y: band.y + SIZES.laneHead + 14, count: 0, start: e.start.start, end: e.start.end };
+          bin = { key: `${band.id}:${b}`, lane: band.id, x0: plot.left + b * SIZES.binWidth, x1: Math.min(plot.left + (b + 1) * SIZES.binWidth, plot.right), y: band.y + SIZES.laneHead + 14, count: 0, start: e.start.start, end: e.start.end };
           buckets.set(b, bin);
         }
         bin.count++;
@@ -352,15 +354,13 @@ export function layoutHorizontal(r: ResolvedIncident, o: LayoutOptions): Horizon
       return;
     }
     const placed = placeLane(laneEvents, x, plot, o.measure);
-    const laneMarks = placed.map((p) => p.mark);
-    const levelOf = packLane(laneMarks, placed.map((p) => p.labelStart), levels[li] ?? 1, o.measure);
-    laneMarks.forEach((m, i) => {
-      m.y = band.y + SIZES.laneHead + levelOf[i] * SIZES.level + 12;
+    for (const { mark: m, level } of packLane(placed, levels[li] ?? 1, o.measure)) {
+      m.y = band.y + SIZES.laneHead + level * SIZES.level + 12;
       const lines = m.label?.lines.length ?? 1;
       m.box.y0 = m.y - 12;
       m.box.y1 = m.y + 12 + (lines - 1) * SIZES.labelLine;
       marks.push(m);
-    });
+    }
   });
   // Keyboard and reading order: time order across lanes.
   const order = new Map(r.events.map((e, i) => [e.id, i]));
@@ -398,7 +398,8 @@ export function layoutVertical(r: ResolvedIncident, o: LayoutOptions): VerticalL
   let lastHeading = '';
   let lastTime: number | null = null;
   for (let i = from; i < to; i++) {
-    const e = r.events[i];
+    // In range: 0 <= from and to <= total.
+    const e = r.events[i]!;
     // A heading whenever the day (or month, for coarse dates) changes.
     const unit = e.start.unit === 'year' || e.start.unit === 'month' ? e.start : { ...e.start, unit: 'day' as const };
     const heading = formatResolvedDate(unit, o.locale, o.timeZone);

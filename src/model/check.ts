@@ -115,17 +115,22 @@ export const FIELDS = {
 
 /** Edit distance between two field names, ignoring case. */
 function distance(a: string, b: string): number {
+  // One row of the table, updated in place: before row[j] is overwritten it holds the cell
+  // above; `left` is the new cell to its left and `diagonal` the old one above-left.
   const row = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
-    let prev = row[0];
-    row[0] = i;
+    const ca = a.charAt(i - 1).toLowerCase();
+    let diagonal = i - 1;
+    let left = i;
     for (let j = 1; j <= b.length; j++) {
-      const next = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1));
-      prev = next;
+      const above = row[j]!;
+      left = Math.min(above + 1, left + 1, diagonal + (ca === b.charAt(j - 1).toLowerCase() ? 0 : 1));
+      row[j] = left;
+      diagonal = above;
     }
+    row[0] = i;
   }
-  return row[b.length];
+  return row[b.length]!;
 }
 
 /** Warns about fields the format does not have: a misspelt field is otherwise silently lost. */

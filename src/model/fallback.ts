@@ -23,7 +23,7 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 
 /** Escapes text for HTML element content and double-quoted attribute values. */
 export function escapeHtml(text: unknown): string {
-  return String(text ?? '').replace(/[&<>"']/g, (c) => ESCAPES[c]);
+  return String(text ?? '').replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 }
 
 const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, '0');

@@ -50,7 +50,7 @@ export function hostileIncident(): Record<string, unknown> {
       lane: `lane${i}`,
       status: 'confirmed',
       kind: p(i + 3),
-      sources: [sources[i % sources.length].id, 'good'],
+      sources: [sources[i % sources.length]!.id, 'good'],
       conflicts: [{ note: p(i + 4), date: '2022-11-09', sources: ['good'] }],
       places: ['origin'],
     })),

@@ -8,7 +8,7 @@ import type { AttackStory } from '../../src/components/attack-story/attack-story
 import { trapPageErrors, waitFor } from './helpers.js';
 
 /** Event ids in test/fixtures/embed-ids.json, chosen to break naive link handling. */
-const IDS = ['case=42', '=a:b=c&d#e f\'g"h=', 'नमस्ते %41+1 xPYMx ?/;', 'plain'];
+const IDS = ['case=42', '=a:b=c&d#e f\'g"h=', 'नमस्ते %41+1 xPYMx ?/;', 'plain'] as const;
 const FIXTURE = '/test/fixtures/embed-ids.json';
 
 /** The parent page's hash as the parent script keeps it: URLSearchParams. */

@@ -72,20 +72,20 @@ describe('formats through src', () => {
   it('a STIX 2.1 bundle', async () => {
     const { el, incident } = await load(blobUrl(JSON.stringify(stixBundle), 'application/json'));
     expect(incident!.events).to.have.length(1);
-    expect(incident!.events[0].dateKind).to.equal('reported');
+    expect(incident!.events[0]!.dateKind).to.equal('reported');
     expect(marks(el)).to.have.length(1);
   });
 
   it('the format attribute forces a format, with errors in its terms', async () => {
     const { errors, alert } = await load(blobUrl(JSON.stringify({ events: [{ start_date: { year: 'twenty' }, text: { headline: 'x' } }] }), 'application/json'), (t) => t.setAttribute('format', 'timelinejs'));
-    expect(errors[0].path).to.equal('events[0].start_date.year');
+    expect(errors[0]?.path).to.equal('events[0].start_date.year');
     expect(alert).to.contain('events[0].start_date.year');
   });
 
   it('a JSON syntax error names its line and column', async () => {
     const { errors, alert } = await load(blobUrl('{\n  "version": 1,\n  "events": [,]\n}', 'application/json'));
-    expect(errors[0].path).to.equal('src');
-    expect(errors[0].message).to.match(/line 3, column 14/);
+    expect(errors[0]?.path).to.equal('src');
+    expect(errors[0]?.message).to.match(/line 3, column 14/);
     expect(alert).to.contain('line 3, column 14');
   });
 

@@ -93,11 +93,12 @@ export const rgb = (c: string): number[] => c.match(/[\d.]+/g)!.slice(0, 3).map(
 
 /** WCAG contrast ratio of two colours (computed strings or [r, g, b]). */
 export function contrast(a: string | number[], b: string | number[]): number {
-  const lum = (c: string | number[]) =>
-    (typeof c === 'string' ? rgb(c) : c)
+  const lum = (c: string | number[]) => {
+    const [red = 0, green = 0, blue = 0] = (typeof c === 'string' ? rgb(c) : c)
       .map((v) => v / 255)
-      .map((v) => (v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4))
-      .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
-  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
-  return (hi + 0.05) / (lo + 0.05);
+      .map((v) => (v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue;
+  };
+  const [la, lb] = [lum(a), lum(b)];
+  return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
 }

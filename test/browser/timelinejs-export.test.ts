@@ -1,4 +1,4 @@
-import { expect } from 'chai';
+import { assert, expect } from 'chai';
 import { exportIncident } from '../../src/model/formats/index.js';
 import type { Incident } from '../../src/model/types.js';
 import { frames, trapPageErrors, waitFor } from './helpers.js';
@@ -210,6 +210,7 @@ function expectLoaded(incident: Incident, { container, data, errors, message }: 
 
   // The first event in the data, checked as a reader would find it anywhere on the page.
   const first = incident.events[0];
+  assert.exists(first, 'the incident has an event');
   expect(container.textContent).to.contain(first.title);
   expect(container.innerHTML).to.not.contain('&amp;quot;').and.not.contain('&amp;#');
 }

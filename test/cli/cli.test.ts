@@ -104,14 +104,18 @@ test('attack-timeline validate --json prints an array of {file, format, errors, 
   assert.equal(r.status, 1);
   const report = JSON.parse(r.stdout) as { file: string; format: string | null; errors: { path: string; message: string; line?: number; column?: number }[]; warnings: unknown[]; events: number }[];
   assert.equal(report.length, 2);
-  assert.deepEqual(Object.keys(report[0]).sort(), ['errors', 'events', 'file', 'format', 'warnings']);
-  assert.deepEqual(report[0], { file: ok, format: 'incident', errors: [], warnings: [], events: 2 });
-  assert.equal(report[1].file, broken);
-  assert.equal(report[1].events, 0);
-  assert.equal(report[1].errors.length, 1);
-  assert.equal(report[1].errors[0].line, 5);
-  assert.equal(report[1].errors[0].column, 12);
-  assert.equal(typeof report[1].errors[0].message, 'string');
+  const [first, second] = report;
+  assert.ok(first && second);
+  assert.deepEqual(Object.keys(first).sort(), ['errors', 'events', 'file', 'format', 'warnings']);
+  assert.deepEqual(first, { file: ok, format: 'incident', errors: [], warnings: [], events: 2 });
+  assert.equal(second.file, broken);
+  assert.equal(second.events, 0);
+  assert.equal(second.errors.length, 1);
+  const [error] = second.errors;
+  assert.ok(error);
+  assert.equal(error.line, 5);
+  assert.equal(error.column, 12);
+  assert.equal(typeof error.message, 'string');
 });
 
 test('attack-timeline exits 2 for an unknown command, an unknown option or a missing file, naming it', () => {

@@ -1,4 +1,4 @@
-import { expect } from 'chai';
+import { assert, expect } from 'chai';
 import { emulateMedia } from '@web/test-runner-commands';
 import '../../src/index.js';
 import type { AttackStory } from '../../src/components/attack-story/attack-story.js';
@@ -40,6 +40,9 @@ function assertInert(doc: Document) {
 /** Selects every event and claim, steps the story, and clicks every link. */
 async function exercise(doc: Document) {
   const [timeline, map, story] = ['attack-timeline', 'attack-map', 'attack-story'].map((t) => doc.querySelector(t) as Drawn);
+  assert.exists(timeline, 'attack-timeline');
+  assert.exists(map, 'attack-map');
+  assert.exists(story, 'attack-story');
   const incident = (timeline as AttackTimeline).incident!;
   for (const e of incident.events) {
     (timeline as AttackTimeline).select(e.id);

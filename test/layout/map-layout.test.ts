@@ -22,7 +22,7 @@ test('fitProjection(AIIMS places) keeps New Delhi, Hong Kong and Henan inside th
   for (const width of [375, 700, 1280]) {
     const height = mapHeight(width);
     const p = fitProjection(aiims().incident.places!, width, height);
-    for (const [lon, lat] of [[77.21, 28.565], [114.131, 22.385], [113.484, 33.9055]]) {
+    for (const [lon, lat] of [[77.21, 28.565], [114.131, 22.385], [113.484, 33.9055]] as const) {
       const [x, y] = p([lon, lat])!;
       assert.ok(x > 30 && x < width - 30 && y > 30 && y < height - 30, `${lon},${lat} at ${x},${y} in ${width}x${height}`);
     }
@@ -54,11 +54,11 @@ test('layoutMap(AIIMS) labels every place, with no label touching another label 
     const l = layout(width);
     const labelled = l.places.filter((p) => p.label);
     assert.ok(['aiims-new-delhi', 'hong-kong', 'henan'].every((id) => labelled.some((p) => p.id === id)), `main places labelled at ${width}`);
-    const boxes = labelled.map((p) => labelBox(p.label!));
-    for (let i = 0; i < boxes.length; i++) {
-      assert.ok(boxes[i].x0 >= 0 && boxes[i].x1 <= width, `label inside the map at ${width}`);
-      for (let j = i + 1; j < boxes.length; j++) assert.ok(!overlap(boxes[i], boxes[j]), `${labelled[i].id} and ${labelled[j].id} overlap at ${width}`);
-      for (const arc of l.arcs) for (const [x, y] of arc.points) assert.ok(!(x > boxes[i].x0 && x < boxes[i].x1 && y > boxes[i].y0 && y < boxes[i].y1), `${labelled[i].id} label on ${arc.id} at ${width}`);
+    const boxes = labelled.map((p) => ({ id: p.id, box: labelBox(p.label!) }));
+    for (const [i, { id, box }] of boxes.entries()) {
+      assert.ok(box.x0 >= 0 && box.x1 <= width, `label inside the map at ${width}`);
+      for (const other of boxes.slice(i + 1)) assert.ok(!overlap(box, other.box), `${id} and ${other.id} overlap at ${width}`);
+      for (const arc of l.arcs) for (const [x, y] of arc.points) assert.ok(!(x > box.x0 && x < box.x1 && y > box.y0 && y < box.y1), `${id} label on ${arc.id} at ${width}`);
     }
   }
 });

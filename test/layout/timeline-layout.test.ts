@@ -16,9 +16,9 @@ const opts = (width: number, over: Partial<LayoutOptions> = {}): LayoutOptions =
 });
 const overlap = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 function assertNoOverlap(boxes: { id: string; box: Box }[]) {
-  for (let i = 0; i < boxes.length; i++)
-    for (let j = i + 1; j < boxes.length; j++)
-      assert.ok(!overlap(boxes[i].box, boxes[j].box), `${boxes[i].id} overlaps ${boxes[j].id}`);
+  for (const [i, a] of boxes.entries())
+    for (const b of boxes.slice(i + 1))
+      assert.ok(!overlap(a.box, b.box), `${a.id} overlaps ${b.id}`);
 }
 function synthetic(n: number, lanes = 3): ResolvedIncident {
   const events = Array.from({ length: n }, (_, i) => ({
@@ -67,7 +67,7 @@ test('layoutHorizontal draws ranges as bars, milestones as milestones, conflicts
   assert.equal(l.marks.find((m) => m.id === 'ev-attack')!.shape, 'milestone');
   const fir = l.marks.find((m) => m.id === 'ev-fir')!;
   assert.equal(fir.conflicts.length, 1);
-  assert.ok(fir.conflicts[0] < fir.x, '24 Nov sits left of 25 Nov');
+  assert.ok(fir.conflicts[0]! < fir.x, '24 Nov sits left of 25 Nov');
   assert.ok(fir.extent && fir.extent.x1 > fir.extent.x0, 'a day-precision date shows the day it covers');
 });
 
@@ -116,7 +116,7 @@ test('layoutHorizontal places a 23:30 IST event on the 12th before the tick of t
 test('layoutVertical(AIIMS) at 375 px reads top to bottom with day headings and no overlaps', () => {
   const l = layoutVertical(aiims(), opts(375));
   assert.equal(l.marks.length, 20);
-  for (let i = 1; i < l.marks.length; i++) assert.ok(l.marks[i].box.y0 >= l.marks[i - 1].box.y1, 'rows stack downwards');
+  for (let i = 1; i < l.marks.length; i++) assert.ok(l.marks[i]!.box.y0 >= l.marks[i - 1]!.box.y1, 'rows stack downwards');
   assertNoOverlap(l.marks);
   assert.ok(l.headings.some((h) => h.label === '23 Nov 2022'));
   assert.equal(l.headings.filter((h) => h.label === '14 Dec 2022').length, 1, 'one heading for the four events of 14 Dec');
@@ -152,10 +152,12 @@ test('wrap(…) ends the last allowed line with an ellipsis and never exceeds th
   const text = '23 Nov 2022 – 5 Dec 2022 · Attack & impact · Confirmed on the record';
   const one = wrap(text, 200, 1, measure);
   assert.equal(one.length, 1);
-  assert.ok(one[0].endsWith('…'));
+  assert.ok(one[0]!.endsWith('…'));
   const two = wrap(text, 200, 2, measure);
   assert.equal(two.length, 2);
   for (const line of [...one, ...two]) assert.ok(measure(line) <= 200);
   assert.deepEqual(wrap('short', 200, 2, measure), ['short']);
-  assert.ok(measure(wrap('Supercalifragilisticexpialidocious-and-more', 60, 2, measure)[0]) <= 60);
+  const [long] = wrap('Supercalifragilisticexpialidocious-and-more', 60, 2, measure);
+  assert.ok(long !== undefined);
+  assert.ok(measure(long) <= 60);
 });

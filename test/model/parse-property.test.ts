@@ -76,7 +76,7 @@ test('parseIncident(valid incident with one field broken) reports that field by 
     fc.property(incident, fc.nat(), fc.constantFrom('2022-13-01', 'soon', '', '23/11/2022'), (doc, n, bad) => {
       const i = n % doc.events.length;
       const broken = structuredClone(doc) as { events: { start: string }[] };
-      broken.events[i].start = bad;
+      broken.events[i]!.start = bad; // i < events.length
       const r = parseIncident(broken);
       assert.deepEqual(r.errors.map((e) => e.path), [`events[${i}].start`]);
       assert.equal(r.incident?.events.length ?? 0, doc.events.length - 1);

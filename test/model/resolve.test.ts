@@ -91,7 +91,7 @@ test('sourceLabel is publisher and title, else whichever is given, else the id',
   const r = resolve({ sources: [{ id: 's1', publisher: 'CERT-In', title: 'Advisory' }, { id: 'bare' }] });
   assert.equal(r.sourceById.get('s1')?.label, 'CERT-In: Advisory');
   assert.equal(r.sourceById.get('bare')?.label, 'bare');
-  assert.equal(r.events[0].sources[0].label, 'CERT-In: Advisory', 'an event cites its sources by the same label');
+  assert.equal(r.events[0]?.sources[0]?.label, 'CERT-In: Advisory', 'an event cites its sources by the same label');
 });
 
 test('a source has its publication date resolved in UTC, and none when it gives none', () => {

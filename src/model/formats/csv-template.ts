@@ -48,7 +48,10 @@ function splitTables(rows: CsvRow[]): Table[] {
   rows.forEach((r, i) => {
     const kind = headerKind(r.cells);
     if (kind) tables.push({ kind, header: r.cells, headerRow: i + 1, rows: [] });
-    else if (tables.length && r.cells.some((c) => c.trim() !== '')) tables[tables.length - 1].rows.push({ cells: r.cells, row: i + 1, line: r.line });
+    else {
+      const table = tables.at(-1);
+      if (table && r.cells.some((c) => c.trim() !== '')) table.rows.push({ cells: r.cells, row: i + 1, line: r.line });
+    }
   });
   return tables;
 }
@@ -212,7 +215,8 @@ export function fromTemplateCsv(rows: CsvRow[], options: { timeZone?: string }):
         // One per line: "date | note | sources", date and sources optional ("2022-11-24 | note").
         e.conflicts = conflicts.split(/\r?\n/).filter((l) => l.trim()).map((l): Conflict => {
           const parts = l.split('|').map((p) => p.trim());
-          const date = parts.length > 1 && (parts[0] === '' || /^\d{4}/.test(parts[0])) ? parts.shift() : undefined;
+          const [first = ''] = parts;
+          const date = parts.length > 1 && (first === '' || /^\d{4}/.test(first)) ? parts.shift() : undefined;
           const conflict: Conflict = { note: parts.shift() ?? '' };
           if (date) conflict.date = date;
           const ids = refs(parts.join(' ')).map((ref) => cite(ref, r.at(row, 'conflicts'))).filter((id): id is string => id !== undefined);
@@ -229,8 +233,9 @@ export function fromTemplateCsv(rows: CsvRow[], options: { timeZone?: string }):
   const id = uniqueIds();
   for (const e of doc.events) if (e.id) id(e.id);
   for (const e of doc.events) if (!e.id && e.title) e.id = id(slug(e.title, 'event'));
-  if (untitled.length) {
-    issues.warn('sources', `${untitled.length} ${untitled.length === 1 ? 'link has' : 'links have'} no title or publisher (first: ${clip(untitled[0], 60)}); add a sources table (url, title, publisher, published) so readers see who said it`);
+  const [firstUntitled] = untitled;
+  if (firstUntitled !== undefined) {
+    issues.warn('sources', `${untitled.length} ${untitled.length === 1 ? 'link has' : 'links have'} no title or publisher (first: ${clip(firstUntitled, 60)}); add a sources table (url, title, publisher, published) so readers see who said it`);
   }
   if (sources.length) doc.sources = sources;
   if (!doc.title) issues.warn('title', 'the sheet has no story title (add a story table with a "title" column)');

@@ -118,10 +118,10 @@ export function parseCsv(input: string, delimiter?: ',' | ';'): CsvTable {
 export function trimTable(rows: CsvRow[]): CsvRow[] {
   const blank = (r: CsvRow) => r.cells.every((c) => c.trim() === '');
   let end = rows.length;
-  while (end > 0 && blank(rows[end - 1])) end--;
+  while (end > 0 && blank(rows[end - 1]!)) end--;
   return rows.slice(0, end).map((r) => {
     let n = r.cells.length;
-    while (n > 0 && r.cells[n - 1].trim() === '') n--;
+    while (n > 0 && r.cells[n - 1]?.trim() === '') n--;
     return n === r.cells.length ? r : { cells: r.cells.slice(0, n), line: r.line };
   });
 }

@@ -118,8 +118,9 @@ function fromCsv(text: string, options: { timeZone?: string }): ImportResult {
   // A row's line is where it starts; rows are numbered as in the spreadsheet.
   const lineOf = new Map(rows.map((r, i) => [`row ${i + 1}`, r.line]));
   const headerAt = rows.findIndex((r) => r.cells.some((c) => c.trim() !== ''));
-  if (headerAt === -1) return fail({ path: 'row 1', message: 'the sheet is empty' }, 'csv');
-  const header = rows[headerAt].cells;
+  const headerRow = rows[headerAt];
+  if (!headerRow) return fail({ path: 'row 1', message: 'the sheet is empty' }, 'csv');
+  const header = headerRow.cells;
   const keys = header.map(headerKey);
   let converted: Converted;
   let field: Field;
@@ -133,7 +134,7 @@ function fromCsv(text: string, options: { timeZone?: string }): ImportResult {
     converted = convertSlides(slidesFromSheet(header, body, issues), options, issues, 'A TimelineJS3 sheet');
     field = (origin, name) => (SHEET_TERMS[name] ? `${origin}, "${SHEET_TERMS[name]}"` : `${origin}${name ? ` (${name})` : ''}`);
   } else {
-    return fail({ path: `row ${headerAt + 1}`, line: rows[headerAt].line, message: 'the header is neither our CSV template\'s ("id", "start", "title", …) nor the TimelineJS3 sheet\'s ("Year", "Month", "Day", …, "Headline")' }, 'csv');
+    return fail({ path: `row ${headerAt + 1}`, line: headerRow.line, message: 'the header is neither our CSV template\'s ("id", "start", "title", …) nor the TimelineJS3 sheet\'s ("Year", "Month", "Day", …, "Headline")' }, 'csv');
   }
   const result = finish(converted, 'csv', field);
   // CSV issues carry the line their row starts on.
@@ -156,9 +157,11 @@ function finish(c: Converted, format: Exclude<ImportFormat, 'auto'>, field: Fiel
   const originsOf: Record<string, string[] | undefined> = { events: c.origins, places: c.placeOrigins, claims: c.claimOrigins };
   const rename = (i: Issue): Issue => {
     const m = /^(events|places|claims)\[(\d+)\](?:\.(.*))?$/.exec(i.path);
-    const origin = m ? originsOf[m[1]]?.[Number(m[2])] : undefined;
+    if (!m) return i;
+    const [, part = '', index, deeper = ''] = m;
+    const origin = originsOf[part]?.[Number(index)];
     if (!origin) return i;
-    const [name = '', ...rest] = (m![3] ?? '').replace(/\[\d+\]/g, '').split('.');
+    const [name = '', ...rest] = deeper.replace(/\[\d+\]/g, '').split('.');
     return { ...i, path: field(origin, name, rest) };
   };
   const errors = [...c.errors, ...r.errors.map(rename)];
@@ -171,24 +174,25 @@ function finish(c: Converted, format: Exclude<ImportFormat, 'auto'>, field: Fiel
   const said = new Set(c.warnings.map((w) => w.path));
   for (const w of r.warnings) {
     if (said.has(w.path)) continue;
-    const m = /^events\[\d+\]\.(status|sources)$/.exec(w.path);
-    if (!m) {
+    const kind = /^events\[\d+\]\.(status|sources)$/.exec(w.path)?.[1];
+    if (!kind) {
       rest.push(rename(w));
       continue;
     }
-    const list = groups.get(m[1]);
+    const list = groups.get(kind);
     if (list) list.push(w);
-    else groups.set(m[1], [w]);
+    else groups.set(kind, [w]);
   }
   const source = format === 'stix' ? 'STIX' : format === 'timelinejs' || !c.labels ? 'TimelineJS3' : '';
   for (const [name, list] of groups) {
-    if (list.length < threshold) {
+    const [head] = list;
+    if (!head || list.length < threshold) {
       rest.push(...list.map(rename));
       continue;
     }
     const n = list.length;
     const events = n === 1 ? '1 event has' : `${n} events have`;
-    const first = rename(list[0]).path;
+    const first = rename(head).path;
     const message =
       name === 'status'
         ? `${events} no sourcing status, so ${n === 1 ? 'it is' : 'they are'} shown as "reported"${source ? ` (${source} has no field for it)` : ''}; first: ${first}`

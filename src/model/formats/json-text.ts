@@ -33,13 +33,13 @@ function firstSyntaxError(text: string): { offset: number; message: string } {
     throw new Fail(at, message);
   };
   const ws = () => {
-    while (i < text.length && ' \t\n\r'.includes(text[i])) i++;
+    while (i < text.length && ' \t\n\r'.includes(text.charAt(i))) i++;
   };
   const unexpected = (expected: string): never => fail(`unexpected ${show(text[i])}, expected ${expected}`);
   const string = () => {
     const start = i++;
     while (i < text.length) {
-      const ch = text[i];
+      const ch = text.charAt(i);
       if (ch === '"') {
         i++;
         return;

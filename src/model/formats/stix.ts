@@ -153,7 +153,8 @@ function objectLabel(index: number, o: Obj): string {
   const id = typeof o.id === 'string' ? o.id : '';
   if (!id) return `objects[${index}]`;
   const m = /^([a-z0-9-]+)--([0-9a-f-]+)$/i.exec(id);
-  const short = m ? `${m[1]}--${m[2].slice(0, 8)}${m[2].length > 8 ? '…' : ''}` : clip(id, 24);
+  const [, type, hex = ''] = m ?? [];
+  const short = m ? `${type}--${hex.slice(0, 8)}${hex.length > 8 ? '…' : ''}` : clip(id, 24);
   return `objects[${index}] (${short})`;
 }
 
@@ -451,7 +452,7 @@ function readBundle(value: unknown, options: { timeZone?: string }, issues: Issu
   // Relationships: roles, targets, claims.
   const rels = items.filter((i) => i.type === 'relationship');
   const relOf = (r: Item) => ({ type: String(r.o.relationship_type), source: String(r.o.source_ref), target: String(r.o.target_ref) });
-  const typeOf = (ref: string) => byId.get(ref)?.type ?? ref.split('--')[0];
+  const typeOf = (ref: string) => byId.get(ref)?.type ?? ref.split('--')[0] ?? '';
   const locatedAt = (ref: string): Place | undefined => {
     for (const r of rels) {
       const { type, source, target } = relOf(r);
@@ -691,7 +692,7 @@ function readBundle(value: unknown, options: { timeZone?: string }, issues: Issu
 
   let title: string | undefined = incidentItem ? nameOf(incidentItem.o) : undefined;
   let summary: string | undefined = incidentItem && isText(incidentItem.o.description) ? incidentItem.o.description : undefined;
-  const ACTIVITY: Record<string, [string, string]> = { campaign: ['campaigns', 'Campaigns'], 'intrusion-set': ['actors', 'Actors'], 'threat-actor': ['actors', 'Actors'] };
+  const ACTIVITY: Record<'campaign' | 'intrusion-set' | 'threat-actor', [string, string]> = { campaign: ['campaigns', 'Campaigns'], 'intrusion-set': ['actors', 'Actors'], 'threat-actor': ['actors', 'Actors'] };
 
   for (const it of items) {
     const o = it.o;
@@ -886,10 +887,10 @@ function hash128(text: string): number[] {
 
 /** A deterministic UUID (version 5 layout) from text: the same incident gets the same ids. */
 export function deterministicUuid(text: string): string {
-  const hex = hash128(`attack-timeline:${text}`).map((n) => n.toString(16).padStart(8, '0')).join('').split('');
-  hex[12] = '5';
-  hex[16] = '89ab'[parseInt(hex[16], 16) & 3];
-  const h = hex.join('');
+  const hash = hash128(`attack-timeline:${text}`).map((n) => n.toString(16).padStart(8, '0')).join('');
+  // Version 5 in the 13th digit; the variant (8, 9, a or b) in the 17th.
+  const variant = '89ab'.charAt(parseInt(hash.charAt(16), 16) & 3);
+  const h = `${hash.slice(0, 12)}5${hash.slice(13, 16)}${variant}${hash.slice(17)}`;
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 

@@ -120,7 +120,7 @@ export function slidesFromSheet(header: string[], rows: { cells: string[]; row: 
       media: { url: cell('Media'), caption: cell('Media Caption'), credit: cell('Media Credit') },
       group: cell('Group'),
       at: (field, which) => {
-        const col = field === 'hour' || field === 'minute' || field === 'second' || field === 'millisecond' ? 'Time' : field[0].toUpperCase() + field.slice(1);
+        const col = field === 'hour' || field === 'minute' || field === 'second' || field === 'millisecond' ? 'Time' : field.charAt(0).toUpperCase() + field.slice(1);
         const name = which === 'end' ? `End ${col}` : which === 'start' ? col : field;
         return where(name);
       },

@@ -25,11 +25,15 @@ test('readJson(…) explains trailing commas, single quotes and unclosed strings
 test('importIncident(…) reports a JSON syntax error by line and column, never a bare parser message', () => {
   const r = importIncident('{"version": 1,\n "events": [}');
   assert.equal(r.incident, null);
-  assert.deepEqual([r.errors[0].line, r.errors[0].column], [2, 13]);
-  assert.doesNotMatch(r.errors[0].message, /JSON\.parse|Unexpected token/);
+  const [error] = r.errors;
+  assert.ok(error);
+  assert.deepEqual([error.line, error.column], [2, 13]);
+  assert.doesNotMatch(error.message, /JSON\.parse|Unexpected token/);
 });
 
 test('importIncident(…) says when the text is a web page, as a sheet link that is not published gives', () => {
   const r = importIncident('<!DOCTYPE html><html><title>Sign in</title>');
-  assert.match(r.errors[0].message, /Publish to web/);
+  const [error] = r.errors;
+  assert.ok(error);
+  assert.match(error.message, /Publish to web/);
 });

@@ -16,6 +16,7 @@ test('fromStix(…) turns report.published into a reported event citing its exte
   const doc = r.document!;
   const i = doc.events.findIndex((e) => e.title === 'Hospital records offline after ransomware');
   const e = doc.events[i];
+  assert.ok(e, 'the report is an event');
   assert.equal(e.dateKind, 'reported');
   assert.equal(e.start, '2023-03-06T09:15:00Z');
   assert.equal(e.description, 'Staff at Lakeside Regional went back to paper.');
@@ -79,7 +80,7 @@ test('fromStix(…) turns located-at and originates-from into claims with confid
   assert.equal(relay.assertedBy, 'Northwind Threat Lab');
   assert.equal(relay.confidence, 60);
   assert.equal(relay.status, 'reported');
-  assert.deepEqual(relay.sources, [doc.sources![0].id], 'a report that refers to the relationship cites it');
+  assert.deepEqual(relay.sources, [doc.sources![0]?.id], 'a report that refers to the relationship cites it');
   const actor = claims.find((c) => c.from === 'china')!;
   assert.equal(actor.relation, 'actor-originates-from');
   assert.equal(actor.status, 'disputed', 'a strongly-disagree opinion disputes the claim');
@@ -97,11 +98,12 @@ test('fromStix(…) counts everything it does not draw in ONE warning by type, a
   const r = fromStix(newsBundle, { timeZone: 'UTC' });
   const summary = r.warnings.filter((w) => w.path === 'objects' && /not imported/.test(w.message));
   assert.equal(summary.length, 1);
-  assert.match(summary[0].message, /2 x-newsroom-annotation/);
-  assert.match(summary[0].message, /1 indicator/);
-  assert.match(summary[0].message, /1 malware/);
-  assert.match(summary[0].message, /1 attack-pattern/);
-  assert.match(summary[0].message, /1 note/);
+  const { message } = summary[0]!;
+  assert.match(message, /2 x-newsroom-annotation/);
+  assert.match(message, /1 indicator/);
+  assert.match(message, /1 malware/);
+  assert.match(message, /1 attack-pattern/);
+  assert.match(message, /1 note/);
   const last = newsBundle.objects.length - 1;
   assert.ok(r.warnings.some((w) => w.path === `objects[${last}]` && /no type and id/.test(w.message)));
   assert.equal(r.warnings.filter((w) => w.path === 'spec_version').length, 1, 'a missing spec_version is accepted with one warning');
@@ -116,11 +118,11 @@ test('fromStix(…) draws timed attack-actions with technique and tactic lane, a
     ['Files encrypted', ['T1486'], 'impact'],
   ]);
   assert.deepEqual(doc.lanes, [{ id: 'initial-access', label: 'Initial Access' }, { id: 'impact', label: 'Impact' }]);
-  assert.deepEqual([doc.events[1].start, doc.events[1].end], ['2023-03-04T01:30:00Z', '2023-03-04T02:45:00Z']);
+  assert.deepEqual([doc.events[1]?.start, doc.events[1]?.end], ['2023-03-04T01:30:00Z', '2023-03-04T02:45:00Z']);
   const flow = r.warnings.filter((w) => /attack-action/.test(w.message));
   assert.equal(flow.length, 1);
-  assert.equal(flow[0].path, 'objects');
-  assert.equal(flow[0].message, '3 attack-action objects have no execution_start: Attack Flow orders steps but gives no times, so they are not on the timeline');
+  assert.equal(flow[0]?.path, 'objects');
+  assert.equal(flow[0]?.message, '3 attack-action objects have no execution_start: Attack Flow orders steps but gives no times, so they are not on the timeline');
   assert.deepEqual(r.origins, ['objects[2] (attack-action--c1000000…)', 'objects[3] (attack-action--c2000000…)']);
 });
 
@@ -128,10 +130,12 @@ test('fromStix(…) says why nothing is drawn when no object in the bundle carri
   const r = fromStix(untimedFlowBundle, { timeZone: 'UTC' });
   assert.equal(r.document, null);
   assert.equal(r.errors.length, 1);
-  assert.equal(r.errors[0].path, 'objects');
-  assert.match(r.errors[0].message, /4 objects but none carries a time/);
-  assert.match(r.errors[0].message, /report \(published\)/);
-  assert.match(r.errors[0].message, /execution_start/);
+  const [error] = r.errors;
+  assert.ok(error);
+  assert.equal(error.path, 'objects');
+  assert.match(error.message, /4 objects but none carries a time/);
+  assert.match(error.message, /report \(published\)/);
+  assert.match(error.message, /execution_start/);
   assert.ok(r.warnings.some((w) => /^3 attack-action objects have no execution_start/.test(w.message)));
 });
 
@@ -142,6 +146,7 @@ test('fromStix(…) writes Incident Core event times at their fidelity, in the i
   assert.equal(doc.title, 'Ransomware at the Eastside Medical Institute');
   assert.equal(doc.summary, 'Servers encrypted; services run manually for two weeks.');
   const [down, manual, ransom, exact] = doc.events;
+  assert.ok(down && manual && ransom && exact);
   assert.equal(down.start, '2022-11-23', '18:30Z on the 22nd is the 23rd in Kolkata');
   assert.deepEqual([manual.start, manual.end], ['2022-11-23', '2022-12-06']);
   assert.deepEqual([ransom.start, ransom.precision, ransom.status], ['2022-11-28T12:00', 'hour', 'denied']);
@@ -155,7 +160,7 @@ test('fromStix(…) writes Incident Core event times at their fidelity, in the i
 test('fromStix(…) reads times in UTC with one warning when no time zone is given', () => {
   const r = fromStix(incidentCoreBundle, {});
   assert.equal(r.document!.timeZone, 'UTC');
-  assert.equal(r.document!.events[0].start, '2022-11-22');
+  assert.equal(r.document!.events[0]?.start, '2022-11-22');
   assert.equal(r.warnings.filter((w) => w.path === 'timeZone').length, 1);
 });
 
@@ -175,7 +180,9 @@ test('fromStix(…) refuses what is not a bundle, and is lenient with objects gi
     assert.equal(r.document, null);
     assert.equal(r.errors.length, 1, JSON.stringify(v));
   }
-  assert.match(fromStix({ type: 'bundle', id: 'bundle--1' }, {}).errors[0].message, /no objects/);
+  const [noObjects] = fromStix({ type: 'bundle', id: 'bundle--1' }, {}).errors;
+  assert.ok(noObjects);
+  assert.match(noObjects.message, /no objects/);
   const map = { type: 'bundle', id: 'bundle--2', objects: Object.fromEntries(flowBundle.objects.map((o, i) => [String(i), o])) };
   const r = fromStix(map, { timeZone: 'UTC' });
   assert.equal(r.document!.events.length, 2);
@@ -334,7 +341,7 @@ test('fromStix(…) never ties an actor to a target the bundle does not link it 
   const linked = fromStix(bundle, { timeZone: 'UTC' });
   const claims = linked.document!.claims!;
   assert.equal(claims.length, 1);
-  assert.equal(claims[0].relation, 'actor-originates-from');
+  assert.equal(claims[0]?.relation, 'actor-originates-from');
   assert.ok(claims.every((c) => c.relation !== 'claimed-responsibility'));
   assert.match(linked.document!.summary!, /Other campaign is attributed to APT Foo \(confidence 15\)/);
 });
@@ -343,6 +350,7 @@ test('fromStix(…) reads "UK" as GB, and says when a country has no known posit
   const loc = (n: number, country: string) => ({ type: 'location', spec_version: '2.1', id: `location--00000000-0000-4000-8000-00000000000${n}`, created: '2023-01-01T00:00:00Z', modified: '2023-01-01T00:00:00Z', country });
   const r = fromStix({ type: 'bundle', id: 'bundle--1', objects: [loc(1, 'UK'), loc(2, 'FI'), { type: 'sighting', spec_version: '2.1', id: 'sighting--00000000-0000-4000-8000-000000000009', created: '2023-01-01T00:00:00Z', modified: '2023-01-01T00:00:00Z', first_seen: '2023-01-01T00:00:00Z', sighting_of_ref: 'indicator--1' }] }, { timeZone: 'UTC' });
   const [uk, fi] = r.document!.places!;
+  assert.ok(uk && fi);
   assert.equal(uk.country, 'GB');
   assert.ok(uk.lat !== undefined);
   assert.equal(fi.lat, undefined);

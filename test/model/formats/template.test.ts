@@ -11,13 +11,14 @@ test('importIncident(…) reads our CSV template with its story and sources tabl
   const doc = r.incident!;
   assert.deepEqual([doc.title, doc.timeZone, doc.updated], ['Ransomware at City Hospital', 'Asia/Kolkata', '2023-03-10']);
   const [dark, manual, police] = doc.events;
+  assert.ok(dark && manual && police);
   assert.equal(dark.description, 'Staff see a ransom note.\nThen "all files locked".');
   assert.deepEqual([dark.status, dark.milestone, dark.techniques, dark.lane], ['confirmed', true, ['T1486'], 'Attack']);
   assert.equal(manual.id, 'manual-records', 'a blank id comes from the title');
   assert.equal(manual.confidence, 'likely');
   assert.deepEqual(manual.conflicts, [{ date: '2023-03-06', note: 'One outlet says six days' }]);
   assert.deepEqual([police.confidence, police.displayDate, police.milestone], [70, 'Early April', false]);
-  const source = (id: string) => doc.sources!.find((s) => s.id === id)!;
+  const source = (id: string | undefined) => doc.sources!.find((s) => s.id === id)!;
   assert.deepEqual([source(dark.sources![0]).title, source(dark.sources![0]).publisher], ['Hospital hit by ransomware', 'Daily Example']);
   assert.equal(source(police.sources![0]).publisher, 'City Police');
   assert.equal(manual.sources!.length, 2);
@@ -36,7 +37,7 @@ test('importIncident(…) warns once about links that have no title or publisher
   const r = importIncident(templateCsv);
   const w = r.warnings.filter((x) => x.path === 'sources');
   assert.equal(w.length, 1);
-  assert.match(w[0].message, /1 link has no title/);
+  assert.match(w[0]!.message, /1 link has no title/);
 });
 
 test('exportIncident(…, "csv") round-trips every event\'s id, title, dates, status, confidence and sources', () => {
@@ -55,6 +56,7 @@ test('exportIncident(…, "csv") round-trips every event\'s id, title, dates, st
   };
   original.events.forEach((e, i) => {
     const b = doc.events[i];
+    assert.ok(b, e.id);
     const pick = (x: typeof e) => [x.id, x.title, x.start, x.end, x.precision, x.displayDate, x.status, x.confidence, x.description, x.lane, x.milestone, x.techniques, x.conflicts];
     assert.deepEqual(pick(b), pick(e), e.id);
     assert.deepEqual(b.sources!.map((id) => sourceOf(doc, id)), e.sources!.map((id) => sourceOf(original, id)), e.id);
@@ -71,13 +73,13 @@ test('importIncident(…) splits links typed with commas, and names a link by it
   const r = importIncident('id,start,title,status,sources\na,2023-03-04,A,confirmed,"https://a.example/1,https://a.example/2; https://b.example/3"\n', { timeZone: 'UTC' });
   const doc = r.incident!;
   assert.deepEqual(doc.sources!.map((s) => [s.url, s.title]), [['https://a.example/1', 'a.example'], ['https://a.example/2', 'a.example'], ['https://b.example/3', 'b.example']]);
-  assert.equal(doc.events[0].sources!.length, 3);
+  assert.equal(doc.events[0]?.sources?.length, 3);
 });
 
 test('importIncident(…) names cells by the header as the sheet writes it', () => {
   const r = importIncident('ID,Start,Title,Status,Confidence,Date_Kind\na,2023-03-04,A,Confirmed,sure,Reported\n', { timeZone: 'UTC' });
-  assert.equal(r.incident!.events[0].status, 'confirmed');
-  assert.equal(r.incident!.events[0].dateKind, 'reported', 'a dropdown word is read whatever its case');
+  assert.equal(r.incident!.events[0]?.status, 'confirmed');
+  assert.equal(r.incident!.events[0]?.dateKind, 'reported', 'a dropdown word is read whatever its case');
   assert.ok(r.warnings.some((w) => w.path === 'row 2, "Confidence"'), JSON.stringify(r.warnings));
 });
 
@@ -91,7 +93,7 @@ test('exportIncident(…, "csv") keeps lane labels and source ids with spaces', 
   const back = importIncident(exportIncident(incident, 'csv'));
   assert.deepEqual(back.errors, []);
   assert.deepEqual(back.incident!.lanes, incident.lanes);
-  assert.deepEqual(back.incident!.events[0].sources, ['police statement', 'daily']);
+  assert.deepEqual(back.incident!.events[0]?.sources, ['police statement', 'daily']);
 });
 
 test('exportIncident(…) refuses an unknown format and an incident with nothing to export, clearly', () => {

@@ -13,6 +13,7 @@ test('importIncident(…) detects TimelineJS3 JSON and maps title, events, group
   assert.equal(doc.summary, 'How a weekend attack shut the records system.\nUpdated & sourced.');
   assert.equal(doc.timeZone, 'Asia/Kolkata');
   const [first, second, third, era] = doc.events;
+  assert.ok(first && second && third && era);
   assert.deepEqual([first.id, first.title, first.start, first.lane], ['screens-dark', 'Screens go dark', '2023-03-04T07:15', 'attack']);
   assert.equal(first.description, 'Staff see a ransom note.\nReported by Daily Example.');
   assert.deepEqual([second.id, second.start, second.end, second.lane], ['manual-records', '2023-03-05', '2023-03-09', 'response']);
@@ -28,9 +29,11 @@ test('importIncident(…) cites text links and media links as sources, never emb
   const r = importIncident(timelineJson, { timeZone: 'Asia/Kolkata' });
   const doc = r.incident!;
   const byId = new Map(doc.sources!.map((s) => [s.id, s]));
-  const first = doc.events[0].sources!.map((id) => byId.get(id)!);
+  const [screens, manual] = doc.events;
+  assert.ok(screens && manual);
+  const first = screens.sources!.map((id) => byId.get(id)!);
   assert.deepEqual(first.map((s) => [s.url, s.title]), [['https://news.example.com/a1', 'Daily Example']]);
-  const second = doc.events[1].sources!.map((id) => byId.get(id)!);
+  const second = manual.sources!.map((id) => byId.get(id)!);
   assert.deepEqual(second.map((s) => [s.url, s.title, s.publisher]), [['https://video.example.com/watch?v=1', 'Queues outside', 'Example TV']]);
   assert.ok(r.warnings.some((w) => w.path === 'media' && /never embedded/.test(w.message)));
 });
@@ -38,7 +41,7 @@ test('importIncident(…) cites text links and media links as sources, never emb
 test('importIncident(…) reports dates TimelineJS3 allows but the model cannot hold, by path, and keeps the rest', () => {
   const r = importIncident(timelineJson, { timeZone: 'Asia/Kolkata' });
   assert.deepEqual(paths(r.errors), ['events[3].start_date.month', 'events[4].start_date.year']);
-  assert.match(r.errors[1].message, /cosmological and BC/);
+  assert.match(r.errors[1]!.message, /cosmological and BC/);
   assert.equal(r.incident!.events.length, 4);
 });
 
@@ -57,11 +60,11 @@ test('importIncident(…) reads the TimelineJS3 sheet as Google publishes it, na
   const doc = r.incident!;
   assert.equal(doc.title, 'Ransomware at City Hospital');
   assert.deepEqual(doc.events.map((e) => e.title), ['Screens go dark', 'Manual records', 'Systems offline']);
-  assert.equal(doc.events[0].start, '2023-03-04T07:15');
-  assert.equal(doc.events[0].description, 'Staff see a ransom note, then "all files locked".\nSecond paragraph.');
-  assert.equal(doc.events[2].kind, 'era');
+  assert.equal(doc.events[0]?.start, '2023-03-04T07:15');
+  assert.equal(doc.events[0]?.description, 'Staff see a ransom note, then "all files locked".\nSecond paragraph.');
+  assert.equal(doc.events[2]?.kind, 'era');
   assert.deepEqual(paths(r.errors), ['row 6, "Month"', 'row 7, "Time"']);
-  assert.equal(r.errors[0].line, 7, 'row 6 starts on line 7: a cell above spans two lines');
+  assert.equal(r.errors[0]?.line, 7, 'row 6 starts on line 7: a cell above spans two lines');
   const media = doc.sources!.find((s) => s.url === 'https://news.example.com/a1')!;
   assert.deepEqual([media.title, media.publisher], ['Front page', 'Daily Example']);
 });
@@ -72,15 +75,17 @@ test('importIncident(…) reads the sheet as Excel saves it: BOM, CRLF, semicolo
   const doc = r.incident!;
   assert.equal(doc.title, 'Ransomware at City Hospital');
   assert.deepEqual(doc.events.map((e) => [e.start, e.title]), [['2023-03-04T22:15', 'Screens go dark'], ['2023-03-05', 'Manual records']]);
-  assert.equal(doc.events[0].description, 'Staff see a note; "locked".\nSecond line.');
-  assert.equal(doc.events[1].description, 'Paper forms, for five days.');
+  assert.equal(doc.events[0]?.description, 'Staff see a note; "locked".\nSecond line.');
+  assert.equal(doc.events[1]?.description, 'Paper forms, for five days.');
 });
 
 test('importIncident(…) names a header that is neither template', () => {
   const r = importIncident('Date,What\n2022-11-23,Attack\n');
   assert.equal(r.incident, null);
-  assert.equal(r.errors[0].path, 'row 1');
-  assert.match(r.errors[0].message, /TimelineJS3/);
+  const [error] = r.errors;
+  assert.ok(error);
+  assert.equal(error.path, 'row 1');
+  assert.match(error.message, /TimelineJS3/);
 });
 
 test('exportIncident(…, "timelinejs") writes slides that read back with the same dates, titles and groups', () => {
@@ -118,7 +123,7 @@ test('exportIncident(…, "timelinejs") escapes display dates and groups too, wh
   assert.equal(a.display_date, 'c. &lt;b&gt;24&lt;/b&gt; Nov &amp; later');
   assert.equal(a.group, 'A &amp; B &lt;i&gt;C&lt;/i&gt;');
   const back = importIncident(exportIncident(incident, 'timelinejs'), { timeZone: 'UTC' }).incident!;
-  assert.equal(back.events[0].displayDate, 'c. <b>24</b> Nov & later');
+  assert.equal(back.events[0]?.displayDate, 'c. <b>24</b> Nov & later');
 });
 
 test('exportIncident(…, "timelinejs", { locale: "hi" }) words the dates in Hindi', () => {
@@ -132,7 +137,7 @@ test('importIncident(…) names TimelineJS3 fields in its own terms, in the JSON
   assert.deepEqual(json.errors.map((e) => e.path), ['events[0].text.headline', 'events[1].start_date']);
   const sheet = importIncident('Year,Month,Day,Time,Headline\n,3,4,,No year\n2023,3,4,10 AM,Hour only\n', { timeZone: 'UTC' });
   assert.deepEqual(sheet.errors.map((e) => e.path), ['row 2, "Year"']);
-  assert.equal(sheet.resolved!.events[0].start.unit, 'hour', '"10 AM" is known to the hour, not the minute');
+  assert.equal(sheet.resolved!.events[0]?.start.unit, 'hour', '"10 AM" is known to the hour, not the minute');
   assert.equal(sheet.warnings.filter((w) => /sourcing status/.test(w.message)).length, 1);
 });
 
