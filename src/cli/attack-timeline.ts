@@ -118,7 +118,8 @@ function parseArgs(argv: string[]): Parsed | 'help' | 'version' {
       onlyFiles = true;
       continue;
     }
-    const m = /^--?([^=]+)(?:=(.*))?$/s.exec(arg)!;
+    const m = /^--?([^=]+)(?:=(.*))?$/s.exec(arg);
+    if (!m) throw new UsageError(`unknown option ${arg} for ${first}`);
     const key = m[1] ?? '';
     const inline = m[2];
     const long = arg.startsWith('--');

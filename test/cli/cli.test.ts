@@ -125,6 +125,11 @@ test('attack-timeline exits 2 for an unknown command, an unknown option or a mis
   const flag = cli(['validate', '--frob', good()]);
   assert.equal(flag.status, 2);
   assert.match(flag.stderr, /unknown option --frob/);
+  for (const odd of ['-=', '--=x']) {
+    const r = cli(['validate', odd, good()]);
+    assert.equal(r.status, 2, odd);
+    assert.match(r.stderr, /unknown option/, odd);
+  }
   const missing = cli(['validate', join(dir, 'nope.json')]);
   assert.equal(missing.status, 2);
   assert.match(missing.stderr, /^error: cannot read .*nope\.json: no such file or directory$/m);
