@@ -1,33 +1,25 @@
 import { expect } from 'chai';
-import { emulateMedia, executeServerCommand, sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, executeServerCommand } from '@web/test-runner-commands';
 import '../../index.js';
 import type { AttackTimeline } from './attack-timeline.js';
 import type { Incident } from '../../model/types.js';
-import {
-  aiimsIncident,
-  axeViolations,
-  cleanup,
-  contrast,
-  deepActiveElement,
-  fixture,
-  frames,
-  trapPageErrors,
-  waitFor,
-} from '../../../test/browser/helpers.js';
+import { aiimsIncident, axeViolations, cleanup, contrast, deepActiveElement, trapPageErrors, waitFor } from '../../../test/browser/helpers.js';
+import { click, harness, mount, type Harness } from '../../../test/browser/harness.js';
 
-const timeline = (setup: (el: AttackTimeline) => void, width = 1280) => fixture<AttackTimeline>('attack-timeline', setup, width);
+/*
+ * Marks are found by data-event-id, the chart by its listbox role, panels by part, buttons by
+ * name. Classes stay only where nothing else observes the node: `.shape`, `.cross`, `.range`
+ * and `.hit` are the drawing inside a mark (no role or name of their own; `.hit` carries the
+ * focus ring); lane bands, ticks, labels and conflict dots are drawn in the aria-hidden
+ * backdrop; the caption's `.summary` has no role, part or name.
+ */
+const timeline = (setup: (el: AttackTimeline) => void, width = 1280) => mount<AttackTimeline>('attack-timeline', setup, width);
 const withData = async (width = 1280, data?: Incident) => {
   const incident = data ?? (await aiimsIncident());
   return timeline((el) => (el.incident = incident), width);
 };
-const root = (el: AttackTimeline) => el.shadowRoot!;
-const marks = (el: AttackTimeline) => [...root(el).querySelectorAll<SVGGElement>('[data-event-id]')];
-const mark = (el: AttackTimeline, id: string) => root(el).querySelector<SVGGElement>(`[data-event-id="${id}"]`)!;
-const settle = async (el: AttackTimeline) => {
-  await el.updateComplete;
-  await frames(2);
-  await el.updateComplete;
-};
+/** The open details panel's title: the node that names it (its aria-labelledby). */
+const detailsTitle = (t: Harness<AttackTimeline>) => t.root.getElementById(t.part('details')!.getAttribute('aria-labelledby')!)!;
 const small = (events: Record<string, unknown>[], extra: Record<string, unknown> = {}) =>
   ({
     version: 1,
@@ -43,38 +35,39 @@ afterEach(cleanup);
 describe('<attack-timeline> accessibility', () => {
   it('has no axe violations: horizontal, vertical, with details open', async () => {
     const wide = await withData(1280);
-    expect(await axeViolations(wide)).to.deep.equal([]);
-    wide.select('ev-fir');
-    await settle(wide);
-    expect(root(wide).querySelector('[part="details"]')).to.exist;
-    expect(await axeViolations(wide)).to.deep.equal([]);
+    expect(await axeViolations(wide.el)).to.deep.equal([]);
+    wide.el.select('ev-fir');
+    await wide.settle();
+    expect(wide.part('details')).to.exist;
+    expect(await axeViolations(wide.el)).to.deep.equal([]);
     const narrow = await withData(375);
-    expect(narrow.orientation).to.equal('vertical');
-    expect(await axeViolations(narrow)).to.deep.equal([]);
+    expect(narrow.el.orientation).to.equal('vertical');
+    expect(await axeViolations(narrow.el)).to.deep.equal([]);
   });
 
   it('has no axe violations in the error and empty states', async () => {
     const broken = await timeline((el) => (el.incident = { version: 1, title: 'x', events: 'nope' }));
-    expect(root(broken).querySelector('[role="alert"]')).to.exist;
-    expect(await axeViolations(broken)).to.deep.equal([]);
+    expect(broken.role('alert')).to.exist;
+    expect(await axeViolations(broken.el)).to.deep.equal([]);
     const empty = await withData(1280, small([]));
-    expect(root(empty).querySelector('[role="status"]')!.textContent).to.contain('no events');
-    expect(await axeViolations(empty)).to.deep.equal([]);
+    expect(empty.role('status')!.textContent).to.contain('no events');
+    expect(await axeViolations(empty.el)).to.deep.equal([]);
   });
 
   it('keeps a list of every event, in order, for assistive technology', async () => {
-    const el = await withData();
-    const items = [...root(el).querySelectorAll('ol[aria-label] li')].map((li) => li.textContent!);
+    const t = await withData();
+    const items = [...t.root.querySelectorAll('ol[aria-label] li')].map((li) => li.textContent!);
     expect(items).to.have.length(20);
     expect(items[0]).to.contain('Digital services knocked out');
-    expect(items.some((t) => t.includes('24 or 25 Nov 2022') && t.includes('Disputed'))).to.equal(true);
+    expect(items.some((text) => text.includes('24 or 25 Nov 2022') && text.includes('Disputed'))).to.equal(true);
   });
 
   it('names the chart and describes how to use it', async () => {
-    const el = await withData();
-    const chart = root(el).querySelector('svg[role="listbox"]')!;
+    const t = await withData();
+    const chart = t.role('listbox')!;
+    expect(chart.tagName).to.equal('svg');
     expect(chart.getAttribute('aria-label')).to.equal('Timeline: The ransomware attack on AIIMS New Delhi');
-    const help = root(el).getElementById(chart.getAttribute('aria-describedby')!)!;
+    const help = t.root.getElementById(chart.getAttribute('aria-describedby')!)!;
     expect(help.textContent).to.match(/Arrow keys/);
   });
 });
@@ -83,21 +76,21 @@ describe('<attack-timeline> themes and contrast', () => {
   for (const theme of ['light', 'dark'] as const) {
     it(`keeps text at 4.5:1 and marks at 3:1 on the lane bands, ${theme}`, async () => {
       const data = await aiimsIncident();
-      const el = await timeline((t) => {
-        t.theme = theme;
-        t.incident = data;
+      const t = await timeline((el) => {
+        el.theme = theme;
+        el.incident = data;
       });
-      const band = getComputedStyle(root(el).querySelector('.lane rect')!).fill;
-      const bg = getComputedStyle(el).backgroundColor;
+      const band = getComputedStyle(t.root.querySelector('.lane rect')!).fill;
+      const bg = getComputedStyle(t.el).backgroundColor;
       expect(contrast(band, bg)).to.be.lessThan(1.5, 'bands are a tint of the background');
-      for (const sel of ['.text .label', '.tick text', '.lane text', '.caption-title', '.summary']) {
-        const node = root(el).querySelector(sel)!;
+      for (const sel of ['.text .label', '.tick text', '.lane text', '[part="title"]', '.summary']) {
+        const node = t.root.querySelector(sel)!;
         const colour = node instanceof SVGElement ? getComputedStyle(node).fill : getComputedStyle(node).color;
         expect(contrast(colour, band), `${sel} on the lane band`).to.be.at.least(4.5);
         expect(contrast(colour, bg), `${sel} on the background`).to.be.at.least(4.5);
       }
-      for (const sel of ['.mark .shape', '.legend .shape']) {
-        expect(contrast(getComputedStyle(root(el).querySelector(sel)!).stroke, band), sel).to.be.at.least(3);
+      for (const sel of ['[role="listbox"] [data-event-id] .shape', '[part="legend"] .shape']) {
+        expect(contrast(getComputedStyle(t.root.querySelector(sel)!).stroke, band), sel).to.be.at.least(3);
       }
       if (theme === 'dark') expect(contrast(bg, 'rgb(0,0,0)')).to.be.lessThan(1.5);
     });
@@ -105,31 +98,31 @@ describe('<attack-timeline> themes and contrast', () => {
 
   it('theme="auto" follows the reader\'s colour scheme; theme="light" does not', async function () {
     const auto = await withData();
-    const light = await timeline((t) => {
-      t.theme = 'light';
-      t.incident = auto.incident;
+    const light = await timeline((el) => {
+      el.theme = 'light';
+      el.incident = auto.el.incident;
     });
-    const lightBg = getComputedStyle(auto).backgroundColor;
+    const lightBg = getComputedStyle(auto.el).backgroundColor;
     try {
       await emulateMedia({ colorScheme: 'dark' });
     } catch {
       this.skip(); // Firefox over WebDriver BiDi cannot emulate media features.
     }
     try {
-      await settle(auto);
-      expect(getComputedStyle(auto).backgroundColor).to.not.equal(lightBg);
-      expect(contrast(getComputedStyle(auto).backgroundColor, 'rgb(0,0,0)')).to.be.lessThan(1.5);
-      expect(getComputedStyle(light).backgroundColor).to.equal(lightBg);
+      await auto.settle();
+      expect(getComputedStyle(auto.el).backgroundColor).to.not.equal(lightBg);
+      expect(contrast(getComputedStyle(auto.el).backgroundColor, 'rgb(0,0,0)')).to.be.lessThan(1.5);
+      expect(getComputedStyle(light.el).backgroundColor).to.equal(lightBg);
     } finally {
       await emulateMedia({ colorScheme: 'light' });
     }
   });
 
   it('uses system colours in forced-colours mode', async function () {
-    const el = await withData();
+    const t = await withData();
     if (!(await executeServerCommand('emulate-forced-colors', { active: true }))) this.skip();
     try {
-      await settle(el);
+      await t.settle();
       expect(matchMedia('(forced-colors: active)').matches).to.equal(true);
       const probe = document.createElement('span');
       probe.style.color = 'CanvasText';
@@ -138,10 +131,11 @@ describe('<attack-timeline> themes and contrast', () => {
       const text = getComputedStyle(probe).color;
       const canvas = getComputedStyle(probe).backgroundColor;
       probe.remove();
-      expect(getComputedStyle(mark(el, 'ev-attack').querySelector('.shape')!).fill).to.equal(text);
-      expect(getComputedStyle(mark(el, 'ev-ip-trace').querySelector('.shape')!).stroke).to.equal(text);
-      expect(getComputedStyle(mark(el, 'ev-ip-trace').querySelector('.shape')!).fill).to.equal(canvas);
-      expect(getComputedStyle(root(el).querySelector('.text .label')!).fill).to.equal(text);
+      const shape = (id: string) => getComputedStyle(t.find('data-event-id', id)!.querySelector('.shape')!);
+      expect(shape('ev-attack').fill).to.equal(text);
+      expect(shape('ev-ip-trace').stroke).to.equal(text);
+      expect(shape('ev-ip-trace').fill).to.equal(canvas);
+      expect(getComputedStyle(t.root.querySelector('.text .label')!).fill).to.equal(text);
     } finally {
       await executeServerCommand('emulate-forced-colors', { active: false });
     }
@@ -156,16 +150,16 @@ describe('<attack-timeline> drawing', () => {
   });
 
   it('draws every AIIMS event once, each mark carrying data-event-id', async () => {
-    const el = await withData();
-    const ids = marks(el).map((m) => m.dataset.eventId);
+    const t = await withData();
+    const ids = t.all('data-event-id').map((m) => m.id);
     expect(ids).to.have.length(20);
     expect(new Set(ids).size).to.equal(20);
-    expect(el.orientation).to.equal('horizontal');
+    expect(t.el.orientation).to.equal('horizontal');
   });
 
   it('keeps label boxes of the dense days from overlapping at 1280 px', async () => {
-    const el = await withData(1280);
-    const labels = [...root(el).querySelectorAll<SVGTextElement>('.chart .label')].map((t) => t.getBoundingClientRect());
+    const t = await withData(1280);
+    const labels = [...t.part('chart')!.querySelectorAll<SVGTextElement>('.label')].map((l) => l.getBoundingClientRect());
     for (let i = 0; i < labels.length; i++)
       for (let j = i + 1; j < labels.length; j++) {
         const a = labels[i];
@@ -176,51 +170,52 @@ describe('<attack-timeline> drawing', () => {
   });
 
   it('draws status honestly: each status its own look, denied crossed, legend in words', async () => {
-    const el = await withData();
-    expect(mark(el, 'ev-attack').dataset.status).to.equal('confirmed');
-    expect(mark(el, 'ev-fir').dataset.status).to.equal('disputed');
-    expect(mark(el, 'ev-hk-plot-report').dataset.status).to.equal('single-source');
-    expect(mark(el, 'ev-ransom-claim').querySelector('.cross')).to.exist;
-    const dash = (id: string) => getComputedStyle(mark(el, id).querySelector('.shape')!).strokeDasharray;
+    const t = await withData();
+    const mark = (id: string) => t.find('data-event-id', id)!;
+    expect(mark('ev-attack').dataset.status).to.equal('confirmed');
+    expect(mark('ev-fir').dataset.status).to.equal('disputed');
+    expect(mark('ev-hk-plot-report').dataset.status).to.equal('single-source');
+    expect(mark('ev-ransom-claim').querySelector('.cross')).to.exist;
+    const dash = (id: string) => getComputedStyle(mark(id).querySelector('.shape')!).strokeDasharray;
     expect(new Set([dash('ev-attack'), dash('ev-fir'), dash('ev-hk-plot-report')]).size).to.equal(3);
-    const fill = (id: string) => getComputedStyle(mark(el, id).querySelector('.shape')!).fill;
+    const fill = (id: string) => getComputedStyle(mark(id).querySelector('.shape')!).fill;
     expect(fill('ev-attack')).to.not.equal(fill('ev-ip-trace'));
-    const legend = root(el).querySelector('[part="legend"]')!.textContent!;
+    const legend = t.part('legend')!.textContent!;
     for (const word of ['Confirmed on the record', 'Reported', 'Single source', 'Disputed', 'Denied', 'Milestone'])
       expect(legend).to.contain(word);
   });
 
   it('shows the disputed date of the case as a conflict mark', async () => {
-    const el = await withData();
-    expect(root(el).querySelectorAll('.chart .conflict-dot').length).to.equal(2);
-    expect(mark(el, 'ev-fir').getAttribute('aria-label')).to.contain('24 or 25 Nov 2022');
+    const t = await withData();
+    expect(t.part('chart')!.querySelectorAll('.conflict-dot').length).to.equal(2);
+    expect(t.find('data-event-id', 'ev-fir')!.getAttribute('aria-label')).to.contain('24 or 25 Nov 2022');
   });
 
   it('draws milestones and a range distinctly', async () => {
-    const el = await withData();
-    expect(mark(el, 'ev-attack').querySelector('path.shape')).to.exist;
-    const bar = mark(el, 'ev-manual-mode').querySelector('rect.range')!;
+    const t = await withData();
+    expect(t.find('data-event-id', 'ev-attack')!.querySelector('path.shape')).to.exist;
+    const bar = t.find('data-event-id', 'ev-manual-mode')!.querySelector('rect.range')!;
     expect(Number(bar.getAttribute('width'))).to.be.greaterThan(100);
   });
 
   it('uses a vertical layout below 600 px that reads top to bottom and does not overflow', async () => {
-    const el = await withData(375);
-    expect(root(el).querySelector('figure')!.dataset.layout).to.equal('vertical');
-    const tops = marks(el).map((m) => m.getBoundingClientRect().top);
+    const t = await withData(375);
+    expect(t.part('base')!.dataset.layout).to.equal('vertical');
+    const tops = t.all('data-event-id').map((m) => m.node.getBoundingClientRect().top);
     expect([...tops].sort((a, b) => a - b)).to.deep.equal(tops);
-    const box = el.getBoundingClientRect();
-    for (const t of root(el).querySelectorAll('svg text')) {
-      const r = t.getBoundingClientRect();
-      expect(r.right, t.textContent!).to.be.at.most(box.right + 0.5);
+    const box = t.el.getBoundingClientRect();
+    for (const text of t.root.querySelectorAll('svg text')) {
+      const r = text.getBoundingClientRect();
+      expect(r.right, text.textContent!).to.be.at.most(box.right + 0.5);
     }
-    expect(root(el).querySelector('[part="toolbar"]')).to.equal(null);
+    expect(t.part('toolbar')).to.equal(null);
   });
 
   it('switches layout when its container narrows', async () => {
-    const el = await withData(1000);
-    expect(el.orientation).to.equal('horizontal');
-    el.parentElement!.style.width = '400px';
-    await waitFor(() => el.orientation === 'vertical', 'vertical layout');
+    const t = await withData(1000);
+    expect(t.el.orientation).to.equal('horizontal');
+    t.el.parentElement!.style.width = '400px';
+    await waitFor(() => t.el.orientation === 'vertical', 'vertical layout');
   });
 });
 
@@ -230,24 +225,24 @@ describe('<attack-timeline> time zone', () => {
   });
 
   it('shows a 23:30 IST event on the 12th as the 12th, in the incident zone', async () => {
-    const el = await withData(1280, small([
+    const t = await withData(1280, small([
       { id: 'late', title: 'Late-night event', start: '2022-11-12T23:30', status: 'confirmed', sources: ['s1'] },
       { id: 'next', title: 'Next day', start: '2022-11-13', status: 'confirmed', sources: ['s1'] },
     ]));
-    expect(mark(el, 'late').getAttribute('aria-label')).to.match(/^12 Nov 2022, 11:30 pm IST/);
-    el.select('late');
-    await settle(el);
-    expect(root(el).querySelector('[part="details"] dd')!.textContent).to.contain('12 Nov 2022, 11:30 pm IST');
-    const x = (id: string) => mark(el, id).querySelector('.shape')!.getBoundingClientRect().x;
+    expect(t.find('data-event-id', 'late')!.getAttribute('aria-label')).to.match(/^12 Nov 2022, 11:30 pm IST/);
+    t.el.select('late');
+    await t.settle();
+    expect(t.part('details')!.querySelector('dd')!.textContent).to.contain('12 Nov 2022, 11:30 pm IST');
+    const x = (id: string) => t.find('data-event-id', id)!.querySelector('.shape')!.getBoundingClientRect().x;
     expect(x('late')).to.be.lessThan(x('next'));
-    expect(root(el).querySelector('.summary')!.textContent).to.contain('India Standard Time');
+    expect(t.root.querySelector('.summary')!.textContent).to.contain('India Standard Time');
   });
 
   it('a time-zone attribute shows the same instant in another zone', async () => {
-    const el = await withData(1280, small([{ id: 'a', title: 'A', start: '2022-11-12T23:30', status: 'confirmed', sources: ['s1'] }]));
-    el.timeZone = 'UTC';
-    await settle(el);
-    expect(mark(el, 'a').getAttribute('aria-label')).to.match(/^12 Nov 2022, 6:00 pm UTC/);
+    const t = await withData(1280, small([{ id: 'a', title: 'A', start: '2022-11-12T23:30', status: 'confirmed', sources: ['s1'] }]));
+    t.el.timeZone = 'UTC';
+    await t.settle();
+    expect(t.find('data-event-id', 'a')!.getAttribute('aria-label')).to.match(/^12 Nov 2022, 6:00 pm UTC/);
   });
 });
 
@@ -257,52 +252,54 @@ describe('<attack-timeline> keyboard', () => {
     before.textContent = 'before';
     document.body.prepend(before);
     try {
-      const el = await withData();
-      const incident = el.incident!;
-      expect(root(el).querySelectorAll('svg.plot [tabindex="0"]').length).to.equal(1);
+      const t = await withData();
+      const incident = t.el.incident!;
+      const tabStops = () => t.role('listbox')!.querySelectorAll('[tabindex="0"]').length;
+      expect(tabStops()).to.equal(1);
       before.focus();
       // The zoom-in button (zoom out and Show all are disabled at full view), then the chart.
-      await sendKeys({ press: 'Tab' });
+      await t.press('Tab');
       expect(deepActiveElement()!.getAttribute('aria-label')).to.equal('Zoom in');
-      await sendKeys({ press: 'Tab' });
-      const first = deepActiveElement() as SVGGElement;
-      expect(first.dataset.eventId).to.equal('ev-manual-mode');
+      await t.press('Tab');
+      expect(t.focusedId('data-event-id')).to.equal('ev-manual-mode');
+      const first = deepActiveElement()!;
+      expect(first).to.equal(t.find('data-event-id', 'ev-manual-mode'), 'focus on the mark itself');
       const ring = getComputedStyle(first.querySelector('.hit')!);
       expect(ring.strokeWidth, 'a visible focus ring').to.equal('3px');
-      expect(contrast(ring.stroke, getComputedStyle(el).backgroundColor)).to.be.at.least(3);
-      const order = [first.dataset.eventId];
+      expect(contrast(ring.stroke, getComputedStyle(t.el).backgroundColor)).to.be.at.least(3);
+      const order = [t.focusedId('data-event-id')];
       for (let i = 1; i < incident.events.length; i++) {
-        await sendKeys({ press: 'ArrowRight' });
-        await settle(el);
-        order.push((deepActiveElement() as SVGGElement).dataset.eventId);
+        await t.press('ArrowRight');
+        await t.settle();
+        order.push(t.focusedId('data-event-id'));
       }
       const expected = [...incident.events]
         .map((e, i) => ({ id: e.id, i, t: e.start }))
         .sort((a, b) => Date.parse(a.t.length === 10 ? `${a.t}T00:00+05:30` : a.t) - Date.parse(b.t.length === 10 ? `${b.t}T00:00+05:30` : b.t) || a.i - b.i)
         .map((e) => e.id);
       expect(order).to.deep.equal(expected);
-      await sendKeys({ press: 'Home' });
-      await settle(el);
-      expect((deepActiveElement() as SVGGElement).dataset.eventId).to.equal(expected[0]);
-      await sendKeys({ press: 'End' });
-      await settle(el);
-      expect((deepActiveElement() as SVGGElement).dataset.eventId).to.equal('ev-still-hybrid');
-      expect(root(el).querySelectorAll('svg.plot [tabindex="0"]').length).to.equal(1);
+      await t.press('Home');
+      await t.settle();
+      expect(t.focusedId('data-event-id')).to.equal(expected[0]);
+      await t.press('End');
+      await t.settle();
+      expect(t.focusedId('data-event-id')).to.equal('ev-still-hybrid');
+      expect(tabStops()).to.equal(1);
     } finally {
       before.remove();
     }
   });
 
   it('Enter opens details with sources; Escape closes them and keeps focus', async () => {
-    const el = await withData();
+    const t = await withData();
     const selections: (string | null)[] = [];
     document.addEventListener('attack-select', (e) => selections.push(e.detail.id));
-    mark(el, 'ev-ip-trace').focus();
-    await sendKeys({ press: 'Enter' });
-    await settle(el);
-    expect(el.selected).to.equal('ev-ip-trace');
-    expect(el.getAttribute('selected')).to.equal('ev-ip-trace');
-    const details = root(el).querySelector('[part="details"]')!;
+    t.find('data-event-id', 'ev-ip-trace')!.focus();
+    await t.press('Enter');
+    await t.settle();
+    expect(t.el.selected).to.equal('ev-ip-trace');
+    expect(t.el.getAttribute('selected')).to.equal('ev-ip-trace');
+    const details = t.part('details')!;
     expect(details.textContent).to.contain('Email IP addresses traced to Hong Kong and Henan, China');
     expect(details.textContent).to.contain('Reported: reported by media citing unnamed sources');
     expect(details.textContent).to.contain('Likely (70 in 100), an editorial judgement');
@@ -310,47 +307,47 @@ describe('<attack-timeline> keyboard', () => {
     const links = [...details.querySelectorAll('a')];
     expect(links.map((a) => a.href)).to.include('https://www.dnaindia.com/india/report-aiims-delhi-cyberattack-traced-to-china-and-hong-kong-patient-data-restored-opd-functioning-online-partially-3010728');
     expect(details.querySelectorAll('li').length).to.equal(3, 'three sources, one without a link');
-    expect(mark(el, 'ev-ip-trace').getAttribute('aria-selected')).to.equal('true');
-    await sendKeys({ press: 'Escape' });
-    await settle(el);
-    expect(el.selected).to.equal(null);
-    expect(root(el).querySelector('[part="details"]')).to.equal(null);
-    expect((deepActiveElement() as SVGGElement).dataset.eventId).to.equal('ev-ip-trace');
+    expect(t.find('data-event-id', 'ev-ip-trace')!.getAttribute('aria-selected')).to.equal('true');
+    await t.press('Escape');
+    await t.settle();
+    expect(t.el.selected).to.equal(null);
+    expect(t.part('details')).to.equal(null);
+    expect(t.focusedId('data-event-id')).to.equal('ev-ip-trace');
     expect(selections).to.deep.equal(['ev-ip-trace', null]);
   });
 
   it('moves focus to events outside a zoomed view by panning to them', async () => {
-    const el = await withData();
-    (root(el).querySelector('button[aria-label="Zoom in"]') as HTMLButtonElement).click();
-    await settle(el);
-    (root(el).querySelector('button[aria-label="Zoom in"]') as HTMLButtonElement).click();
-    await settle(el);
-    expect(marks(el).length).to.be.lessThan(20);
-    mark(el, marks(el)[0].dataset.eventId!).focus();
-    await sendKeys({ press: 'End' });
-    await waitFor(() => (deepActiveElement() as SVGGElement | null)?.dataset?.eventId === 'ev-still-hybrid', 'focus on the last event');
+    const t = await withData();
+    t.button('Zoom in')!.click();
+    await t.settle();
+    t.button('Zoom in')!.click();
+    await t.settle();
+    expect(t.all('data-event-id').length).to.be.lessThan(20);
+    t.find('data-event-id', t.all('data-event-id')[0].id)!.focus();
+    await t.press('End');
+    await waitFor(() => t.focusedId('data-event-id') === 'ev-still-hybrid', 'focus on the last event');
   });
 });
 
 describe('<attack-timeline> events and methods', () => {
   it('select(), next() and previous() fire no attack-select; a click fires exactly one at the document', async () => {
-    const el = await withData();
+    const t = await withData();
     let count = 0;
     const listener = () => count++;
     document.addEventListener('attack-select', listener);
     try {
-      el.select('ev-fir');
-      el.next();
-      await settle(el);
-      expect(el.selected).to.equal('ev-internet-blocked');
-      el.previous();
-      await settle(el);
-      expect(el.selected).to.equal('ev-fir');
+      t.el.select('ev-fir');
+      t.el.next();
+      await t.settle();
+      expect(t.el.selected).to.equal('ev-internet-blocked');
+      t.el.previous();
+      await t.settle();
+      expect(t.el.selected).to.equal('ev-fir');
       expect(count).to.equal(0);
-      mark(el, 'ev-attack').dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
-      await settle(el);
+      click(t.find('data-event-id', 'ev-attack')!);
+      await t.settle();
       expect(count).to.equal(1);
-      expect(el.selected).to.equal('ev-attack');
+      expect(t.el.selected).to.equal('ev-attack');
     } finally {
       document.removeEventListener('attack-select', listener);
     }
@@ -358,41 +355,41 @@ describe('<attack-timeline> events and methods', () => {
 
   it('the selected attribute selects on load', async () => {
     const incident = await aiimsIncident();
-    const el = await timeline((t) => {
-      t.setAttribute('selected', 'ev-rs-reply');
-      t.incident = incident;
+    const t = await timeline((el) => {
+      el.setAttribute('selected', 'ev-rs-reply');
+      el.incident = incident;
     });
-    expect(root(el).querySelector('[part="details"]')!.textContent).to.contain('unknown threat actors');
+    expect(t.part('details')!.textContent).to.contain('unknown threat actors');
   });
 
   it('reads inline JSON data from a child script', async () => {
     const data = await aiimsIncident();
-    const el = await timeline((t) => {
+    const t = await timeline((el) => {
       const script = document.createElement('script');
       script.type = 'application/json';
       script.textContent = JSON.stringify(data);
-      t.append(script);
+      el.append(script);
     });
-    expect(marks(el)).to.have.length(20);
+    expect(t.all('data-event-id')).to.have.length(20);
   });
 
   it('loads src and fires attack-load with the incident', async () => {
     let loaded: Incident | null = null;
-    const el = await timeline((t) => {
-      t.addEventListener('attack-load', (e) => (loaded = e.detail.incident));
-      t.src = '/examples/data/aiims-delhi-2022.json';
+    const t = await timeline((el) => {
+      el.addEventListener('attack-load', (e) => (loaded = e.detail.incident));
+      el.src = '/examples/data/aiims-delhi-2022.json';
     });
     await waitFor(() => loaded, 'attack-load');
-    await settle(el);
+    await t.settle();
     expect(loaded!.title).to.equal('The ransomware attack on AIIMS New Delhi');
-    expect(el.incident).to.deep.equal(loaded);
-    expect(marks(el)).to.have.length(20);
+    expect(t.el.incident).to.deep.equal(loaded);
+    expect(t.all('data-event-id')).to.have.length(20);
   });
 
   it('fetches src without credentials', async () => {
     document.cookie = 'session=secret; path=/';
     try {
-      const el = await timeline((t) => (t.src = '/test-api/cookie'));
+      const { el } = await timeline((t) => (t.src = '/test-api/cookie'));
       await waitFor(() => el.incident, 'load');
       expect(el.incident!.title).to.equal('no cookie');
     } finally {
@@ -401,19 +398,19 @@ describe('<attack-timeline> events and methods', () => {
   });
 
   it('shows the fallback content while loading, then the chart', async () => {
-    const el = await timeline((t) => {
+    const t = await timeline((el) => {
       const ol = document.createElement('ol');
       ol.append(Object.assign(document.createElement('li'), { textContent: '23 Nov 2022: attack' }));
-      t.append(ol);
-      t.src = '/test-api/slow-ok';
+      el.append(ol);
+      el.src = '/test-api/slow-ok';
     });
-    expect(root(el).querySelector('[role="status"]')!.textContent).to.contain('Loading');
-    expect(root(el).querySelector('slot')).to.exist;
-    expect(el.querySelector('ol')!.getBoundingClientRect().height).to.be.greaterThan(0);
-    await waitFor(() => el.incident, 'load');
-    await settle(el);
-    expect(root(el).querySelector('slot')).to.equal(null);
-    expect(el.querySelector('ol')!.getBoundingClientRect().height).to.equal(0);
+    expect(t.role('status')!.textContent).to.contain('Loading');
+    expect(t.root.querySelector('slot')).to.exist;
+    expect(t.el.querySelector('ol')!.getBoundingClientRect().height).to.be.greaterThan(0);
+    await waitFor(() => t.el.incident, 'load');
+    await t.settle();
+    expect(t.root.querySelector('slot')).to.equal(null);
+    expect(t.el.querySelector('ol')!.getBoundingClientRect().height).to.equal(0);
   });
 
   it('takes its locale from the nearest lang, across shadow roots, and speaks Hindi', async () => {
@@ -428,11 +425,12 @@ describe('<attack-timeline> events and methods', () => {
     shadow.append(box);
     document.body.append(host);
     try {
-      await settle(el);
-      const chart = root(el).querySelector('svg[role="listbox"]')!;
+      const t = harness(el);
+      await t.settle();
+      const chart = t.role('listbox')!;
       expect(chart.getAttribute('aria-label')).to.equal('समयरेखा: The ransomware attack on AIIMS New Delhi');
-      expect(root(el).querySelector('[part="legend"]')!.textContent).to.contain('विवादित');
-      const ticks = [...root(el).querySelectorAll('.tick text')].map((t) => t.textContent).join(' ');
+      expect(t.part('legend')!.textContent).to.contain('विवादित');
+      const ticks = [...t.root.querySelectorAll('.tick text')].map((text) => text.textContent).join(' ');
       expect(ticks).to.match(/नव|दिस/);
       expect(ticks).to.not.match(/Nov|Dec/);
     } finally {
@@ -443,50 +441,49 @@ describe('<attack-timeline> events and methods', () => {
 
 describe('<attack-timeline> zoom', () => {
   it('zooms with the buttons and "+"/"-" keys, bounded, and Show all restores', async () => {
-    const el = await withData();
-    const zoomOut = root(el).querySelector<HTMLButtonElement>('button[aria-label="Zoom out"]')!;
+    const t = await withData();
+    const zoomOut = t.button('Zoom out')!;
     expect(zoomOut.disabled).to.equal(true);
     const span = () => {
-      const ticks = [...root(el).querySelectorAll('.tick text')].map((t) => t.textContent);
+      const ticks = [...t.root.querySelectorAll('.tick text')].map((text) => text.textContent);
       return ticks.join('|');
     };
     const before = span();
-    root(el).querySelector<HTMLButtonElement>('button[aria-label="Zoom in"]')!.click();
-    await settle(el);
+    t.button('Zoom in')!.click();
+    await t.settle();
     expect(span()).to.not.equal(before);
     expect(zoomOut.disabled).to.equal(false);
-    marks(el)[0].focus();
-    for (let i = 0; i < 20; i++) await sendKeys({ press: '+' });
-    await settle(el);
-    expect(marks(el).length).to.be.greaterThan(0, 'zoom stops at a sensible limit');
-    const showAll = [...root(el).querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent === 'Show all')!;
-    showAll.click();
-    await settle(el);
+    t.all('data-event-id')[0].node.focus();
+    for (let i = 0; i < 20; i++) await t.press('+');
+    await t.settle();
+    expect(t.all('data-event-id').length).to.be.greaterThan(0, 'zoom stops at a sensible limit');
+    t.button('Show all')!.click();
+    await t.settle();
     expect(span()).to.equal(before);
-    expect(marks(el)).to.have.length(20);
+    expect(t.all('data-event-id')).to.have.length(20);
   });
 
   it('leaves a plain wheel to the page: no zoom, no preventDefault', async () => {
-    const el = await withData();
-    const plot = root(el).querySelector('svg.plot')!;
+    const t = await withData();
+    const plot = t.role('listbox')!;
     const wheel = new WheelEvent('wheel', { deltaY: 100, bubbles: true, cancelable: true, clientX: 300, clientY: 300 });
     plot.dispatchEvent(wheel);
-    await settle(el);
+    await t.settle();
     expect(wheel.defaultPrevented).to.equal(false);
-    expect(root(el).querySelector<HTMLButtonElement>('button[aria-label="Zoom out"]')!.disabled).to.equal(true);
+    expect(t.button('Zoom out')!.disabled).to.equal(true);
     const ctrlWheel = new WheelEvent('wheel', { deltaY: -300, ctrlKey: true, bubbles: true, cancelable: true, clientX: 300, clientY: 300 });
     plot.dispatchEvent(ctrlWheel);
-    await settle(el);
+    await t.settle();
     expect(ctrlWheel.defaultPrevented).to.equal(true);
-    expect(root(el).querySelector<HTMLButtonElement>('button[aria-label="Zoom out"]')!.disabled).to.equal(false);
+    expect(t.button('Zoom out')!.disabled).to.equal(false);
   });
 
   it('keeps its height while zooming', async () => {
-    const el = await withData();
-    const h = el.getBoundingClientRect().height;
-    root(el).querySelector<HTMLButtonElement>('button[aria-label="Zoom in"]')!.click();
-    await settle(el);
-    expect(el.getBoundingClientRect().height).to.equal(h);
+    const t = await withData();
+    const h = t.el.getBoundingClientRect().height;
+    t.button('Zoom in')!.click();
+    await t.settle();
+    expect(t.el.getBoundingClientRect().height).to.equal(h);
   });
 });
 
@@ -500,16 +497,16 @@ describe('<attack-timeline> level of detail', () => {
       status: 'confirmed',
       sources: ['s1'],
     }));
-    const el = await withData(1280, small(events));
-    expect(marks(el)).to.have.length(0);
-    const bins = root(el).querySelectorAll('[data-bin]');
+    const t = await withData(1280, small(events));
+    expect(t.all('data-event-id')).to.have.length(0);
+    const bins = t.all('data-bin');
     expect(bins.length).to.be.greaterThan(10);
-    expect(root(el).querySelectorAll('svg *').length).to.be.lessThan(2500);
-    expect(root(el).querySelectorAll('ol[aria-label] li').length).to.be.at.most(1000);
-    (bins[0] as SVGGElement).focus();
-    await sendKeys({ press: 'Enter' });
-    await waitFor(() => marks(el).length > 0, 'events after zooming into a bin');
-    expect(marks(el).length).to.be.at.most(500);
+    expect(t.root.querySelectorAll('svg *').length).to.be.lessThan(2500);
+    expect(t.root.querySelectorAll('ol[aria-label] li').length).to.be.at.most(1000);
+    bins[0].node.focus();
+    await t.press('Enter');
+    await waitFor(() => t.all('data-event-id').length > 0, 'events after zooming into a bin');
+    expect(t.all('data-event-id').length).to.be.at.most(500);
   });
 });
 
@@ -523,17 +520,17 @@ describe('<attack-timeline> bad input', () => {
 
   const failing = async (src: string, setup: (el: AttackTimeline) => void = () => undefined) => {
     let errors: { path: string; message: string }[] | null = null;
-    const el = await timeline((t) => {
-      t.addEventListener('attack-error', (e) => (errors = e.detail.errors));
-      setup(t);
-      t.src = src;
+    const t = await timeline((el) => {
+      el.addEventListener('attack-error', (e) => (errors = e.detail.errors));
+      setup(el);
+      el.src = src;
     });
     await waitFor(() => errors, `attack-error for ${src}`);
-    await settle(el);
-    const alert = root(el).querySelector('[role="alert"]');
+    await t.settle();
+    const alert = t.role('alert');
     expect(alert, 'a visible alert').to.exist;
     expect(alert!.getBoundingClientRect().height).to.be.greaterThan(0);
-    return { el, errors: errors! as { path: string; message: string }[], alert: alert!.textContent! };
+    return { el: t.el, errors: errors! as { path: string; message: string }[], alert: alert!.textContent! };
   };
 
   it('a src that 404s', async () => {
@@ -563,7 +560,7 @@ describe('<attack-timeline> bad input', () => {
   });
 
   it('removal while loading aborts without an error or a render', async () => {
-    const el = await timeline((t) => (t.src = '/test-api/slow-ok'));
+    const { el } = await timeline((t) => (t.src = '/test-api/slow-ok'));
     let events = 0;
     el.addEventListener('attack-load', () => events++);
     el.addEventListener('attack-error', () => events++);
@@ -576,19 +573,19 @@ describe('<attack-timeline> bad input', () => {
     let errors: { path: string }[] = [];
     const data = await aiimsIncident();
     (data.events[3] as { start: string }).start = '2022-13-01';
-    const el = await timeline((t) => {
-      t.addEventListener('attack-error', (e) => (errors = e.detail.errors));
-      t.incident = data;
+    const t = await timeline((el) => {
+      el.addEventListener('attack-error', (e) => (errors = e.detail.errors));
+      el.incident = data;
     });
     expect(errors.map((e) => e.path)).to.deep.equal(['events[3].start']);
-    expect(marks(el)).to.have.length(19);
-    expect(root(el).querySelector('[role="alert"]')!.textContent).to.contain('events[3].start: "2022-13-01" is not a date');
+    expect(t.all('data-event-id')).to.have.length(19);
+    expect(t.role('alert')!.textContent).to.contain('events[3].start: "2022-13-01" is not a date');
   });
 
   it('a document with nothing to draw shows only the alert', async () => {
-    const el = await timeline((t) => (t.incident = 'not an incident' as unknown as Incident));
-    expect(root(el).querySelector('[role="alert"]')!.textContent).to.contain('must be a JSON object');
-    expect(root(el).querySelector('svg')).to.equal(null);
+    const t = await timeline((el) => (el.incident = 'not an incident' as unknown as Incident));
+    expect(t.role('alert')!.textContent).to.contain('must be a JSON object');
+    expect(t.root.querySelector('svg')).to.equal(null);
   });
 
   it('renders markup in every text field as text, and runs no script', async () => {
@@ -604,48 +601,47 @@ describe('<attack-timeline> bad input', () => {
       id: `x${i}`, title: p, description: p, start: `2022-11-${10 + i}`, lane: `lane${i}`, status: 'confirmed', sources: [`s${i}`],
       conflicts: [{ note: p, sources: [`s${i}`] }],
     }));
-    const el = await withData(1280, small(events, {
+    const t = await withData(1280, small(events, {
       title: payloads[0],
       lanes: payloads.map((p, i) => ({ id: `lane${i}`, label: p })),
       sources: payloads.map((p, i) => ({ id: `s${i}`, title: p, publisher: p, url: 'https://example.org/' })),
     }));
     for (let i = 0; i < payloads.length; i++) {
-      el.select(`x${i}`);
-      await settle(el);
+      t.el.select(`x${i}`);
+      await t.settle();
     }
     await new Promise((r) => setTimeout(r, 100));
     expect((window as unknown as { __xss?: number }).__xss).to.equal(undefined);
-    expect(root(el).querySelectorAll('img, script, iframe, math, object, embed, foreignObject, style:not([data-lit])').length).to.equal(0);
-    const all = root(el).querySelectorAll('*');
+    expect(t.root.querySelectorAll('img, script, iframe, math, object, embed, foreignObject, style:not([data-lit])').length).to.equal(0);
+    const all = t.root.querySelectorAll('*');
     for (const node of all) for (const attr of node.getAttributeNames()) expect(attr.startsWith('on'), `${node.tagName} ${attr}`).to.equal(false);
-    expect(root(el).querySelector('.caption-title')!.textContent).to.equal(payloads[0]);
-    expect(root(el).querySelector('[part="details"] .details-title')!.textContent).to.equal(payloads[payloads.length - 1]);
+    expect(t.part('title')!.textContent).to.equal(payloads[0]);
+    expect(detailsTitle(t).textContent).to.equal(payloads[payloads.length - 1]);
   });
 
   it('never renders a javascript:, data: or vbscript: link, and clicking links runs nothing', async () => {
     const urls = ['javascript:window.__xss=5', ' JaVaScRiPt:window.__xss=5', 'java\tscript:window.__xss=5', '\x01javascript:window.__xss=5', 'data:text/html,<script>window.__xss=5</script>', 'vbscript:msgbox(1)', 'https://example.org/ok'];
-    const el = await withData(1280, small(
+    const t = await withData(1280, small(
       [{ id: 'a', title: 'Linked', start: '2022-11-23', status: 'confirmed', sources: urls.map((_, i) => `u${i}`) }],
       { sources: urls.map((url, i) => ({ id: `u${i}`, title: `Source ${i}`, url })) },
     ));
-    el.select('a');
-    await settle(el);
-    const links = [...root(el).querySelectorAll('a')];
+    t.el.select('a');
+    await t.settle();
+    const links = [...t.root.querySelectorAll('a')];
     expect(links.map((a) => a.getAttribute('href'))).to.deep.equal(['https://example.org/ok']);
     expect(links[0].rel).to.contain('noopener');
-    const items = root(el).querySelectorAll('[part="details"] ol li');
+    const items = t.part('details')!.querySelectorAll('ol li');
     expect(items.length).to.equal(urls.length, 'sources without a safe link are still cited, as text');
     for (const a of links) a.addEventListener('click', (e) => e.preventDefault());
     for (const a of links) a.click();
     expect((window as unknown as { __xss?: number }).__xss).to.equal(undefined);
-    expect(el.issues.warnings.filter((w) => w.path.endsWith('.url'))).to.have.length(6);
+    expect(t.el.issues.warnings.filter((w) => w.path.endsWith('.url'))).to.have.length(6);
   });
 
   it('isolates right-to-left override characters in titles', async () => {
-    const el = await withData(1280, small([{ id: 'a', title: '\u202Eevil\u202C title', start: '2022-11-23', status: 'confirmed', sources: ['s1'] }]));
-    el.select('a');
-    await settle(el);
-    const title = root(el).querySelector('.details-title')!;
-    expect(getComputedStyle(title).unicodeBidi).to.equal('isolate');
+    const t = await withData(1280, small([{ id: 'a', title: '\u202Eevil\u202C title', start: '2022-11-23', status: 'confirmed', sources: ['s1'] }]));
+    t.el.select('a');
+    await t.settle();
+    expect(getComputedStyle(detailsTitle(t)).unicodeBidi).to.equal('isolate');
   });
 });
