@@ -1,14 +1,17 @@
-// npm test: type-check and compile, build, unit tests (Node), browser tests (Chromium and
-// Firefox ESR). Ends with one line "N passed, N failed" totalled over every runner, preceded by
-// the skipped tests by name when there are any. Counts come from the runners' own results (a
-// node:test reporter, scripts/count-reporter.mjs, and a web-test-runner reporter in
-// web-test-runner.config.mjs), never from their printed output; a runner that ends without
-// results, or exits non-zero with no failed test, counts as one failure.
-// Flags: --unit (unit tests only), --browser (browser tests only). BROWSERS=chromium|firefox.
+// npm test: lint (ESLint, lit-analyzer and Prettier, as npm run lint: one result), type-check
+// and compile, build, unit tests (Node), browser tests (Chromium and Firefox ESR). Ends with one
+// line "N passed, N failed" totalled over every runner, preceded by the skipped tests by name
+// when there are any. Counts come from the runners' own results (a node:test reporter,
+// scripts/count-reporter.mjs, and a web-test-runner reporter in web-test-runner.config.mjs),
+// never from their printed output; a runner that ends without results, or exits non-zero with
+// no failed test, counts as one failure.
+// Flags: --unit (unit tests only), --browser (browser tests only); neither lints.
+// BROWSERS=chromium|firefox.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ensureLintTools } from '../tools/lint/install.mjs';
 import { chromiumPath, firefoxPath, INSTALL_HINT } from './browsers.mjs';
 
 const args = new Set(process.argv.slice(2));
@@ -59,6 +62,15 @@ if (!unitOnly) {
   }
 }
 
+if (!unitOnly && !browserOnly) {
+  // The lint tools have their own install (tools/lint); `npm ci` at the root skips its prepare
+  // script under this repository's ignore-scripts=true, so install them here when missing.
+  console.log('\n== lint (ESLint, lit-analyzer, Prettier)');
+  const lint = ensureLintTools() ? spawnSync(process.execPath, ['tools/lint/lint.mjs'], { stdio: ['ignore', 'inherit', 'inherit'] }) : undefined;
+  if (lint?.status === 0) passed++;
+  else failed++;
+}
+
 const tsc = step('type-check and compile', bin('tsc'), ['-p', 'tsconfig.json']);
 if (tsc.status !== 0) {
   failed++;
@@ -72,14 +84,19 @@ if (!browserOnly) {
     .map((f) => join('build/test', f));
   const counts = join(tmpdir(), `node-test-counts-${process.pid}.json`);
   rmSync(counts, { force: true });
-  const unit = step('unit tests (model, layout)', process.execPath, [
-    '--test',
-    '--test-reporter=spec',
-    '--test-reporter-destination=stdout',
-    `--test-reporter=${new URL('./count-reporter.mjs', import.meta.url).href}`,
-    `--test-reporter-destination=${counts}`,
-    ...files,
-  ], { TZ: 'America/Los_Angeles' });
+  const unit = step(
+    'unit tests (model, layout)',
+    process.execPath,
+    [
+      '--test',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      `--test-reporter=${new URL('./count-reporter.mjs', import.meta.url).href}`,
+      `--test-reporter-destination=${counts}`,
+      ...files,
+    ],
+    { TZ: 'America/Los_Angeles' },
+  );
   const c = readCounts(counts);
   if (c) {
     console.log(`unit: ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped`);

@@ -1,0 +1,68 @@
+// ESLint (flat config). The tools live in tools/lint/node_modules, apart from the root's
+// TypeScript 7 (which has no JavaScript API for typescript-eslint to use), so every plugin is
+// resolved from there, not from this file's folder. `npm run lint` runs it with lit-analyzer and
+// Prettier (tools/lint/lint.mjs); `npm test` runs that first.
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+
+const lintRequire = createRequire(new URL('./tools/lint/package.json', import.meta.url));
+const load = async (name) => {
+  const m = await import(pathToFileURL(lintRequire.resolve(name)).href);
+  return m.default ?? m;
+};
+const [{ defineConfig }, js, tseslint, lit, wc, globals] = await Promise.all(
+  ['eslint/config', '@eslint/js', 'typescript-eslint', 'eslint-plugin-lit', 'eslint-plugin-wc', 'globals'].map(load),
+);
+
+const TS = ['src/**/*.ts', 'test/**/*.ts'];
+const JS = ['scripts/**/*.mjs', 'examples/*.js', 'tools/lint/*.mjs', 'eslint.config.mjs'];
+
+export default defineConfig(
+  { ignores: ['build/', 'dist/', 'node_modules/', 'tools/lint/node_modules/', 'examples/data/', 'screenshots/'] },
+  {
+    files: [...TS, ...JS],
+    extends: [js.configs.recommended, lit.configs['flat/recommended'], wc.configs['flat/recommended'], wc.configs['flat/best-practice']],
+    settings: {
+      // Our elements extend AttackElement (src/internal/attack-element.ts), itself a LitElement.
+      lit: { elementBaseClasses: ['LitElement', 'AttackElement'] },
+      wc: { elementBaseClasses: ['LitElement', 'AttackElement'] },
+    },
+    rules: {
+      // Wrong for Lit: LitElement implements every lifecycle callback, so super.connectedCallback()
+      // needs no guard (TypeScript would reject a call to one the base class lacked).
+      'wc/guard-super-call': 'off',
+    },
+  },
+  {
+    // Type-aware: typescript-eslint reads tsconfig.json (src and test) with its own TypeScript 5.
+    files: TS,
+    extends: [tseslint.configs.recommendedTypeChecked],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      // node:test's test() and describe() return promises that the runner itself awaits; only
+      // those calls are exempt, any other promise left floating is still reported.
+      '@typescript-eslint/no-floating-promises': ['error', { allowForKnownSafeCalls: [{ from: 'package', package: 'node:test', name: ['test', 'it', 'describe', 'suite'] }] }],
+      // Wrong here: Lit calls the listeners bound in templates (@click=${this.handleClick}) with
+      // the host element as `this`, and d3's idiom passes zoom methods unbound
+      // (selection.call(zoom.transform, t)), which do not use `this`.
+      '@typescript-eslint/unbound-method': 'off',
+    },
+  },
+  {
+    // chai's property assertions (expect(x).to.exist) are expressions by design.
+    files: ['test/**/*.ts', 'src/**/*.test.ts'],
+    rules: { '@typescript-eslint/no-unused-expressions': 'off' },
+  },
+  {
+    // Node scripts and this config.
+    files: ['scripts/**/*.mjs', 'tools/lint/*.mjs', 'eslint.config.mjs'],
+    languageOptions: { globals: globals.node },
+  },
+  {
+    // The examples' page scripts run in the browser.
+    files: ['examples/*.js'],
+    languageOptions: { globals: globals.browser },
+  },
+);
