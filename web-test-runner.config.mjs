@@ -14,7 +14,9 @@ const wanted = (process.env.BROWSERS ?? 'chromium,firefox').split(',');
 const browsers = [];
 if (wanted.includes('chromium')) {
   // --expose-gc and precise memory info let the leak test force a collection and weigh the heap.
-  browsers.push(chromeLauncher({ launchOptions: { executablePath: chromiumPath(), headless: true, args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc', '--enable-precise-memory-info'], env } }));
+  browsers.push(
+    chromeLauncher({ launchOptions: { executablePath: chromiumPath(), headless: true, args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc', '--enable-precise-memory-info'], env } }),
+  );
 }
 if (wanted.includes('firefox')) {
   browsers.push(puppeteerLauncher({ launchOptions: { browser: 'firefox', executablePath: firefoxPath(), headless: true, env } }));
@@ -23,7 +25,8 @@ if (wanted.includes('firefox')) {
 /** Endpoints for loading tests: each answers the way a broken or hostile server would. */
 async function testApi(ctx, next) {
   if (!ctx.path.startsWith('/test-api/')) return next();
-  const incident = (title) => JSON.stringify({ version: 1, title, timeZone: 'Asia/Kolkata', events: [{ id: 'a', title: 'Only event', start: '2022-11-23', status: 'confirmed', sources: [] }] });
+  const incident = (title) =>
+    JSON.stringify({ version: 1, title, timeZone: 'Asia/Kolkata', events: [{ id: 'a', title: 'Only event', start: '2022-11-23', status: 'confirmed', sources: [] }] });
   switch (ctx.path) {
     case '/test-api/missing':
       ctx.status = 404;
@@ -63,11 +66,37 @@ async function testApi(ctx, next) {
       return;
     case '/test-api/boundaries.geojson':
       ctx.type = 'application/json';
-      ctx.body = JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: [[80, 20], [100, 30], [110, 25]] } }] });
+      ctx.body = JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            properties: {},
+            geometry: {
+              type: 'LineString',
+              coordinates: [
+                [80, 20],
+                [100, 30],
+                [110, 25],
+              ],
+            },
+          },
+        ],
+      });
       return;
     case '/test-api/boundaries.topojson':
       ctx.type = 'application/json';
-      ctx.body = JSON.stringify({ type: 'Topology', objects: { lines: { type: 'GeometryCollection', geometries: [{ type: 'LineString', arcs: [0] }] } }, arcs: [[[80, 20], [100, 30], [110, 25]]] });
+      ctx.body = JSON.stringify({
+        type: 'Topology',
+        objects: { lines: { type: 'GeometryCollection', geometries: [{ type: 'LineString', arcs: [0] }] } },
+        arcs: [
+          [
+            [80, 20],
+            [100, 30],
+            [110, 25],
+          ],
+        ],
+      });
       return;
     case '/test-api/not-geo':
       ctx.type = 'application/json';

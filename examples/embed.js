@@ -22,7 +22,6 @@ const send = (type, value) => {
   if (window.parent !== window) window.parent.postMessage(`${PREFIX}${childId}${SEPARATOR}${type}${SEPARATOR}${value}`, '*');
 };
 
-
 let lastHeight = 0;
 new ResizeObserver(() => {
   const height = Math.ceil(document.documentElement.getBoundingClientRect().height);

@@ -31,7 +31,9 @@ async function run(lib, n) {
   await page.setViewport({ width: 1280, height: 800 });
   try {
     await page.goto(`${base}?lib=${lib}&n=${n}`);
+    // eslint-disable-next-line no-undef -- runs in the page, where window is defined
     await page.waitForFunction(() => window.__result, { timeout: TIMEOUT, polling: 100 });
+    // eslint-disable-next-line no-undef -- runs in the page
     return await page.evaluate(() => window.__result);
   } catch {
     return { lib, n, error: `no render within ${TIMEOUT / 1000} s` };

@@ -4,7 +4,9 @@ import { execSync } from 'node:child_process';
 function which(names) {
   for (const name of names) {
     try {
-      const path = execSync(`command -v ${name}`, { shell: '/bin/sh', stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+      const path = execSync(`command -v ${name}`, { shell: '/bin/sh', stdio: ['ignore', 'pipe', 'ignore'] })
+        .toString()
+        .trim();
       if (path) return path;
     } catch {
       // not installed under this name

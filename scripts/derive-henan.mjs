@@ -75,9 +75,7 @@ try {
   if (henan.length !== 1 || henan[0].properties.name !== 'Henan') throw new Error(`expected one feature named Henan with iso_3166_2 CN-HA, found ${henan.length}`);
   const { geometry } = henan[0];
   const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-  const simplified = polygons
-    .map((polygon) => polygon.map((ring) => simplifyRing(ring, TOLERANCE)).filter((ring) => ring.length >= 4))
-    .filter((polygon) => polygon.length > 0);
+  const simplified = polygons.map((polygon) => polygon.map((ring) => simplifyRing(ring, TOLERANCE)).filter((ring) => ring.length >= 4)).filter((polygon) => polygon.length > 0);
   const shape = simplified.length === 1 ? { type: 'Polygon', coordinates: simplified[0] } : { type: 'MultiPolygon', coordinates: simplified };
 
   for (const file of DATA) {

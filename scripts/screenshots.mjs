@@ -35,6 +35,7 @@ try {
         await page.setViewport({ width, height: 900, deviceScaleFactor: 1 });
         await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
         await page.goto(base + path, { waitUntil: 'networkidle0' });
+        // eslint-disable-next-line no-undef -- runs in the page, where document is defined
         await page.evaluate(() => document.fonts.ready);
         // Wait until every element has drawn (or shows a message), then for a quiet frame.
         const drawn = await page
@@ -42,12 +43,16 @@ try {
             () => {
               const drawn = (el) =>
                 el.shadowRoot?.querySelector('svg.plot[role], [role="alert"], [role="status"]') ||
-                [...(el.shadowRoot?.querySelectorAll('attack-timeline, attack-map') ?? [])].every(drawn) && el.shadowRoot?.querySelector('attack-timeline');
+                ([...(el.shadowRoot?.querySelectorAll('attack-timeline, attack-map') ?? [])].every(drawn) && el.shadowRoot?.querySelector('attack-timeline'));
+              // eslint-disable-next-line no-undef -- runs in the page
               return [...document.querySelectorAll('attack-timeline, attack-map, attack-story')].every(drawn);
             },
             { timeout: 10_000 },
           )
-          .then(() => true, () => false);
+          .then(
+            () => true,
+            () => false,
+          );
         if (!drawn) {
           problems++;
           console.log(`  ${path} at ${width} px (${scheme}): not every element drew within 10 s`);

@@ -20,30 +20,32 @@ const TYPES = {
 export const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; require-trusted-types-for 'script'";
 
 /** Serves files under the root; `csp: false` leaves the header off (the bench loads rivals' scripts). */
-export const handler = ({ csp = true } = {}) => (req, res) => {
-  const url = new URL(req.url ?? '/', 'http://localhost');
-  let path = normalize(join(root, decodeURIComponent(url.pathname)));
-  if (path !== root && !path.startsWith(root + sep)) {
-    res.writeHead(403).end('Forbidden');
-    return;
-  }
-  try {
-    if (statSync(path).isDirectory()) path = join(path, 'index.html');
-    const stat = statSync(path);
-    const type = TYPES[extname(path)] ?? 'application/octet-stream';
-    res.writeHead(200, {
-      'content-type': type,
-      'content-length': stat.size,
-      'cache-control': 'no-cache',
-      'x-content-type-options': 'nosniff',
-      ...(csp && type.startsWith('text/html') ? { 'content-security-policy': CSP } : {}),
-    });
-    if (req.method === 'HEAD') res.end();
-    else createReadStream(path).pipe(res);
-  } catch {
-    res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
-  }
-};
+export const handler =
+  ({ csp = true } = {}) =>
+  (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    let path = normalize(join(root, decodeURIComponent(url.pathname)));
+    if (path !== root && !path.startsWith(root + sep)) {
+      res.writeHead(403).end('Forbidden');
+      return;
+    }
+    try {
+      if (statSync(path).isDirectory()) path = join(path, 'index.html');
+      const stat = statSync(path);
+      const type = TYPES[extname(path)] ?? 'application/octet-stream';
+      res.writeHead(200, {
+        'content-type': type,
+        'content-length': stat.size,
+        'cache-control': 'no-cache',
+        'x-content-type-options': 'nosniff',
+        ...(csp && type.startsWith('text/html') ? { 'content-security-policy': CSP } : {}),
+      });
+      if (req.method === 'HEAD') res.end();
+      else createReadStream(path).pipe(res);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+    }
+  };
 
 export function serve(port = Number(process.env.PORT) || 8000, attempts = 20, options = {}) {
   return new Promise((done, fail) => {
