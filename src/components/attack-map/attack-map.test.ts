@@ -69,13 +69,13 @@ describe('<attack-map> drawing', () => {
 
   it('styles arcs by status and confidence, and hides denied claims unless asked', async () => {
     const data = await aiimsIncident();
-    data.claims![0].status = 'confirmed';
-    data.claims![1].status = 'single-source';
-    data.claims![1].confidence = 10;
-    data.claims!.push({ ...data.claims![0], id: 'denied-claim', status: 'denied' });
+    data.claims![0]!.status = 'confirmed';
+    data.claims![1]!.status = 'single-source';
+    data.claims![1]!.confidence = 10;
+    data.claims!.push({ ...data.claims![0]!, id: 'denied-claim', status: 'denied' });
     const m = await withData(data);
     // Backdrop arcs are drawn in claim order: Hong Kong, Henan (the denied one only when shown).
-    const arc = (id: 'att-hk-ip' | 'att-henan-ip') => [...m.part('chart')!.querySelectorAll<SVGPathElement>('.arc')][id === 'att-hk-ip' ? 0 : 1];
+    const arc = (id: 'att-hk-ip' | 'att-henan-ip') => [...m.part('chart')!.querySelectorAll<SVGPathElement>('.arc')][id === 'att-hk-ip' ? 0 : 1]!;
     expect(getComputedStyle(arc('att-hk-ip')).strokeDasharray).to.equal('none');
     expect(getComputedStyle(arc('att-henan-ip')).strokeDasharray).to.not.equal('none');
     expect(Number(arc('att-hk-ip').getAttribute('stroke-opacity'))).to.be.greaterThan(Number(arc('att-henan-ip').getAttribute('stroke-opacity')));
@@ -95,8 +95,8 @@ describe('<attack-map> drawing', () => {
       expect(boxes.length).to.equal(4);
       for (let i = 0; i < boxes.length; i++)
         for (let j = i + 1; j < boxes.length; j++) {
-          const a = boxes[i];
-          const b = boxes[j];
+          const a = boxes[i]!;
+          const b = boxes[j]!;
           expect(a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1, `labels ${i} and ${j} at ${width}`).to.equal(false);
         }
       cleanup();
@@ -133,7 +133,7 @@ describe('<attack-map> themes', () => {
   for (const theme of ['light', 'dark'] as const) {
     it(`keeps the faintest arc at 3:1 against the land, ${theme}`, async () => {
       const data = await aiimsIncident();
-      data.claims![0].confidence = 0;
+      data.claims![0]!.confidence = 0;
       const m = await drawnMap((el) => {
         el.theme = theme;
         el.incident = data;
@@ -142,7 +142,7 @@ describe('<attack-map> themes', () => {
       const opacity = Number(arc.getAttribute('stroke-opacity'));
       expect(opacity).to.equal(0.55);
       const land = rgb(getComputedStyle(m.root.querySelector('.land')!).fill);
-      const line = rgb(getComputedStyle(arc).stroke).map((v, i) => v * opacity + land[i] * (1 - opacity));
+      const line = rgb(getComputedStyle(arc).stroke).map((v, i) => v * opacity + land[i]! * (1 - opacity));
       expect(contrast(line, land)).to.be.at.least(3);
       const label = rgb(getComputedStyle(m.root.querySelector('.place-label')!).fill);
       expect(contrast(label, land)).to.be.at.least(4.5);
@@ -184,7 +184,7 @@ describe('<attack-map> keyboard and selection', () => {
     try {
       const stops = m.role('listbox')!.querySelectorAll<SVGGElement>('[tabindex="0"]');
       expect(stops.length).to.equal(1);
-      stops[0].focus();
+      stops[0]!.focus();
       await m.press('ArrowRight');
       await m.press('ArrowLeft');
       await m.settle();
@@ -300,7 +300,7 @@ describe('<attack-map> boundaries and bad data', () => {
     const data = await aiimsIncident();
     data.places!.push({ id: 'nowhere', name: 'Nowhere', role: 'origin' });
     data.places!.push({ id: 'far', name: 'Far', role: 'origin', lat: 123, lon: 0 });
-    data.claims!.push({ ...data.claims![0], id: 'ghost', from: 'atlantis' });
+    data.claims!.push({ ...data.claims![0]!, id: 'ghost', from: 'atlantis' });
     let errors: { path: string }[] = [];
     const m = await drawnMap((el) => {
       el.addEventListener('attack-error', (e) => (errors = e.detail.errors));

@@ -96,16 +96,16 @@ describe('<attack-story>', () => {
     let count = 0;
     s.el.addEventListener('attack-select', () => count++);
     const [prev, next] = [...s.part('stepper')!.querySelectorAll('button')];
-    expect(prev.disabled).to.equal(true);
-    next.click();
+    expect(prev!.disabled).to.equal(true);
+    next!.click();
     await s.settle();
     expect(s.el.selected).to.equal('ev-manual-mode');
-    next.click();
+    next!.click();
     await s.settle();
     expect(s.el.selected).to.equal('ev-nic-suspects-ransomware');
     expect(position(s).textContent).to.equal('Event 2 of 20: AIIMS: NIC suspects a ransomware attack; CERT-In support sought');
     expect(s.timeline.part('details')!.textContent).to.contain('National Informatics Centre');
-    prev.click();
+    prev!.click();
     await s.settle();
     expect(s.el.selected).to.equal('ev-manual-mode');
     expect(count).to.equal(3);
@@ -180,9 +180,9 @@ describe('<attack-story>', () => {
       await again.settle();
       let events = 0;
       again.el.addEventListener('attack-select', () => events++);
-      paragraphs[0].scrollIntoView({ block: 'center' });
+      paragraphs[0]!.scrollIntoView({ block: 'center' });
       await waitFor(() => again.el.selected === 'ev-fir', 'first paragraph selects its event');
-      paragraphs[1].scrollIntoView({ block: 'center' });
+      paragraphs[1]!.scrollIntoView({ block: 'center' });
       await waitFor(() => again.el.selected === 'ev-ip-trace', 'second paragraph selects its event');
       expect(events).to.equal(2);
     } finally {
@@ -291,8 +291,8 @@ describe('example pages', () => {
       const doc = iframe.contentDocument!;
       const items = [...doc.querySelectorAll('attack-story ol li')];
       expect(items.length).to.equal(6);
-      expect(items[0].querySelector('time')!.getAttribute('datetime')).to.equal('2022-11-23T07:00+05:30');
-      expect(items[1].textContent).to.contain('date disputed');
+      expect(items[0]!.querySelector('time')!.getAttribute('datetime')).to.equal('2022-11-23T07:00+05:30');
+      expect(items[1]!.textContent).to.contain('date disputed');
       expect(items.every((li) => li.querySelector('a[href^="https://"]'))).to.equal(true);
       expect((items[0] as HTMLElement).getBoundingClientRect().height).to.be.greaterThan(10);
     } finally {

@@ -162,8 +162,8 @@ describe('<attack-timeline> drawing', () => {
     const labels = [...t.part('chart')!.querySelectorAll<SVGTextElement>('.label')].map((l) => l.getBoundingClientRect());
     for (let i = 0; i < labels.length; i++)
       for (let j = i + 1; j < labels.length; j++) {
-        const a = labels[i];
-        const b = labels[j];
+        const a = labels[i]!;
+        const b = labels[j]!;
         const overlap = a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
         expect(overlap, `label ${i} overlaps label ${j}`).to.equal(false);
       }
@@ -323,7 +323,7 @@ describe('<attack-timeline> keyboard', () => {
     t.button('Zoom in')!.click();
     await t.settle();
     expect(t.all('data-event-id').length).to.be.lessThan(20);
-    t.find('data-event-id', t.all('data-event-id')[0].id)!.focus();
+    t.find('data-event-id', t.all('data-event-id')[0]!.id)!.focus();
     await t.press('End');
     await waitFor(() => t.focusedId('data-event-id') === 'ev-still-hybrid', 'focus on the last event');
   });
@@ -453,7 +453,7 @@ describe('<attack-timeline> zoom', () => {
     await t.settle();
     expect(span()).to.not.equal(before);
     expect(zoomOut.disabled).to.equal(false);
-    t.all('data-event-id')[0].node.focus();
+    t.all('data-event-id')[0]!.node.focus();
     for (let i = 0; i < 20; i++) await t.press('+');
     await t.settle();
     expect(t.all('data-event-id').length).to.be.greaterThan(0, 'zoom stops at a sensible limit');
@@ -503,7 +503,7 @@ describe('<attack-timeline> level of detail', () => {
     expect(bins.length).to.be.greaterThan(10);
     expect(t.root.querySelectorAll('svg *').length).to.be.lessThan(2500);
     expect(t.root.querySelectorAll('ol[aria-label] li').length).to.be.at.most(1000);
-    bins[0].node.focus();
+    bins[0]!.node.focus();
     await t.press('Enter');
     await waitFor(() => t.all('data-event-id').length > 0, 'events after zooming into a bin');
     expect(t.all('data-event-id').length).to.be.at.most(500);
@@ -541,21 +541,21 @@ describe('<attack-timeline> bad input', () => {
 
   it('a src that is a web page, not data', async () => {
     const { errors } = await failing('/test-api/not-json');
-    expect(errors[0].path).to.equal('src');
-    expect(errors[0].message).to.match(/^this is an HTML page, not data/);
+    expect(errors[0]!.path).to.equal('src');
+    expect(errors[0]!.message).to.match(/^this is an HTML page, not data/);
   });
 
   it('a src larger than max-bytes, by Content-Length and by counted stream', async () => {
     const declared = await failing('/test-api/big-declared');
-    expect(declared.errors[0].message).to.contain('larger than the limit of 5.0 MB');
+    expect(declared.errors[0]!.message).to.contain('larger than the limit of 5.0 MB');
     const chunked = await failing('/test-api/big-chunked', (t) => (t.maxBytes = 1_000_000));
-    expect(chunked.errors[0].message).to.contain('larger than the limit of 1.0 MB');
+    expect(chunked.errors[0]!.message).to.contain('larger than the limit of 1.0 MB');
   });
 
   it('a src that never answers times out', async () => {
     const started = performance.now();
     const { errors } = await failing('/test-api/hang', (t) => (t.timeout = 300));
-    expect(errors[0].message).to.equal('no answer from /test-api/hang within 0.3 s');
+    expect(errors[0]!.message).to.equal('no answer from /test-api/hang within 0.3 s');
     expect(performance.now() - started).to.be.lessThan(5000);
   });
 
@@ -629,7 +629,7 @@ describe('<attack-timeline> bad input', () => {
     await t.settle();
     const links = [...t.root.querySelectorAll('a')];
     expect(links.map((a) => a.getAttribute('href'))).to.deep.equal(['https://example.org/ok']);
-    expect(links[0].rel).to.contain('noopener');
+    expect(links[0]!.rel).to.contain('noopener');
     const items = t.part('details')!.querySelectorAll('ol li');
     expect(items.length).to.equal(urls.length, 'sources without a safe link are still cited, as text');
     for (const a of links) a.addEventListener('click', (e) => e.preventDefault());
