@@ -3,7 +3,7 @@
 // resolved from there, not from this file's folder. `npm run lint` runs it with lit-analyzer and
 // Prettier (tools/lint/lint.mjs); `npm test` runs that first.
 import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const lintRequire = createRequire(new URL('./tools/lint/package.json', import.meta.url));
 const load = async (name) => {
@@ -38,7 +38,7 @@ export default defineConfig(
     files: TS,
     extends: [tseslint.configs.recommendedTypeChecked],
     languageOptions: {
-      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      parserOptions: { projectService: true, tsconfigRootDir: fileURLToPath(new URL('.', import.meta.url)) },
     },
     rules: {
       // node:test's test() and describe() return promises that the runner itself awaits; only
