@@ -123,7 +123,7 @@ function parseArgs(argv: string[]): Parsed | 'help' | 'version' {
     const key = m[1] ?? '';
     const inline = m[2];
     const long = arg.startsWith('--');
-    const name = long ? key : ALIASES[key] ?? '';
+    const name = long ? key : (ALIASES[key] ?? '');
     if (name === 'help') return 'help';
     if (!(name in allowed) || (!long && key.length !== 1)) throw new UsageError(`unknown option ${arg.replace(/=.*$/s, '')} for ${first}`);
     if (allowed[name]) {

@@ -108,7 +108,7 @@ export class DataController implements ReactiveController {
     if (isOwnJson(text, format)) return this.accept(readOwnJson(text, 'script'));
     const loader = new AbortController();
     this.loader = loader;
-    convertText(text, 'script', format, this.host.timeZone).then((result) => {
+    void convertText(text, 'script', format, this.host.timeZone).then((result) => {
       if (this.loader !== loader) {
         // Removed before the importer came: read the script again when it is back.
         if (!this.host.isConnected && this.loader === null) this.hasInput = false;

@@ -13,8 +13,7 @@ export interface FocusItem {
   readonly id: string;
 }
 
-export const sameItem = (a: FocusItem | null | undefined, b: FocusItem | null | undefined): boolean =>
-  a === b || (!!a && !!b && a.kind === b.kind && a.id === b.id);
+export const sameItem = (a: FocusItem | null | undefined, b: FocusItem | null | undefined): boolean => a === b || (!!a && !!b && a.kind === b.kind && a.id === b.id);
 
 /** The index a key moves to in a list of `n` items, or null for other keys. The ends hold. */
 export function rovingIndex(key: string, i: number, n: number): number | null {
@@ -170,7 +169,12 @@ export class RovingFocusController implements ReactiveController {
   private focusLost(): boolean {
     let active: Element | null = document.activeElement;
     while (active && active !== this.host && active.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-    return active === null || active === document.body || active === this.host || (active.shadowRoot !== null && active.contains(this.host) === false && active.shadowRoot.contains(this.host));
+    return (
+      active === null ||
+      active === document.body ||
+      active === this.host ||
+      (active.shadowRoot !== null && active.contains(this.host) === false && active.shadowRoot.contains(this.host))
+    );
   }
 
   private itemFrom(event: Event): FocusItem | null {

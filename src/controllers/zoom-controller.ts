@@ -13,8 +13,7 @@ const IDENTITY: Transform = { k: 1, x: 0, y: 0 };
 type D3 = { zoom: typeof import('d3-zoom'); selection: typeof import('d3-selection') };
 let d3: Promise<D3> | null = null;
 /** d3-zoom and d3-selection are a chunk of their own: only a horizontal timeline zooms. */
-const loadD3 = (): Promise<D3> =>
-  (d3 ??= Promise.all([import('d3-zoom'), import('d3-selection')]).then(([zoom, selection]) => ({ zoom, selection })));
+const loadD3 = (): Promise<D3> => (d3 ??= Promise.all([import('d3-zoom'), import('d3-selection')]).then(([zoom, selection]) => ({ zoom, selection })));
 
 /**
  * d3-zoom on one node Lit renders once: d3 owns the listeners and `__zoom`, the host gets
@@ -41,7 +40,7 @@ export class ZoomController implements ReactiveController {
       fn(this.lib, this.behavior, this.node);
       return;
     }
-    loadD3().then(() => {
+    void loadD3().then(() => {
       if (this.connected && this.lib && this.behavior && this.node) fn(this.lib, this.behavior, this.node);
     });
   }
@@ -68,14 +67,20 @@ export class ZoomController implements ReactiveController {
     const bounds = `${left}|${right}|${height}|${maxScale}`;
     if (node === this.node && bounds === this.bounds && this.behavior) return;
     this.bounds = bounds;
-    loadD3().then((lib) => {
+    void loadD3().then((lib) => {
       if (!this.connected || this.bounds !== bounds) return;
       this.lib = lib;
       this.behavior ??= this.create(lib);
       this.behavior
         .scaleExtent([1, Math.max(1, maxScale)])
-        .extent([[left, 0], [right, height]])
-        .translateExtent([[left, 0], [right, height]]);
+        .extent([
+          [left, 0],
+          [right, height],
+        ])
+        .translateExtent([
+          [left, 0],
+          [right, height],
+        ]);
       const sel = lib.selection.select(node);
       if (node !== this.node) {
         this.detach();

@@ -16,12 +16,9 @@ const land = new Map<Resolution, Promise<Land>>();
 export function loadLand(resolution: Resolution): Promise<Land> {
   let p = land.get(resolution);
   if (!p) {
-    const module =
-      resolution === '50m'
-        ? import('world-atlas/land-50m.json', { with: { type: 'json' } })
-        : import('world-atlas/land-110m.json', { with: { type: 'json' } });
+    const module = resolution === '50m' ? import('world-atlas/land-50m.json', { with: { type: 'json' } }) : import('world-atlas/land-110m.json', { with: { type: 'json' } });
     const loaded: Promise<Land> = module.then((m) => {
-      const topology = m.default as unknown as Topology;
+      const topology = m.default;
       const object = topology.objects.land;
       if (!object) throw new Error(`world-atlas land-${resolution} has no "land" object`);
       return feature(topology, object);

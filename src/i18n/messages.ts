@@ -109,8 +109,7 @@ const english = (num: Num): Messages => ({
     'very-likely': 'very likely',
     'almost-certain': 'almost certain',
   },
-  confidence: (word, value) =>
-    `${word.charAt(0).toUpperCase()}${word.slice(1)}${value === null ? '' : ` (${value} in 100)`}, an editorial judgement`,
+  confidence: (word, value) => `${word.charAt(0).toUpperCase()}${word.slice(1)}${value === null ? '' : ` (${value} in 100)`}, an editorial judgement`,
   around: (d) => `around ${d}`,
   reportedOn: (d) => `reported ${d}`,
   range: (a, b) => `${a} – ${b}`,
@@ -129,8 +128,7 @@ const english = (num: Num): Messages => ({
   chartLabel: (t) => `Timeline: ${t}`,
   summary: (n, a, b, z) => `${num(n)} ${enPlural.select(n) === 'one' ? 'event' : 'events'} from ${a} to ${b}. Times in ${z}.`,
   timesIn: (z) => `Times in ${z}`,
-  keyboardHelp:
-    'Arrow keys move between events in time order; Home and End go to the first and last; Enter opens details; Escape closes them.',
+  keyboardHelp: 'Arrow keys move between events in time order; Home and End go to the first and last; Enter opens details; Escape closes them.',
   zoomIn: 'Zoom in',
   zoomOut: 'Zoom out',
   showAll: 'Show all',
@@ -232,8 +230,7 @@ const hindi = (num: Num): Messages => ({
   chartLabel: (t) => `समयरेखा: ${t}`,
   summary: (n, a, b, z) => `${a} से ${b} तक ${n === 1 ? `${num(1)} घटना` : `${num(n)} घटनाएँ`}। समय ${z} में।`,
   timesIn: (z) => `समय ${z} में`,
-  keyboardHelp:
-    'तीर कुंजियों से घटनाओं में समय के क्रम से आगे-पीछे जाएँ; Home और End से पहली और आख़िरी घटना पर; Enter से विवरण खोलें; Escape से बंद करें।',
+  keyboardHelp: 'तीर कुंजियों से घटनाओं में समय के क्रम से आगे-पीछे जाएँ; Home और End से पहली और आख़िरी घटना पर; Enter से विवरण खोलें; Escape से बंद करें।',
   zoomIn: 'ज़ूम इन',
   zoomOut: 'ज़ूम आउट',
   showAll: 'पूरा देखें',

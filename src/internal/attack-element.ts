@@ -185,6 +185,7 @@ export class AttackElement extends LitElement {
 
   private resolveLocale(): string {
     let tag: string | null = this.locale;
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the walk starts at the element and climbs
     let node: Node | null = this;
     while (!tag && node) {
       if (node instanceof Element && node.getAttribute('lang')) tag = node.getAttribute('lang');

@@ -48,13 +48,15 @@ export function eventDetails(e: ResolvedEvent, ctx: DetailsContext): TemplateRes
       ${e.event.techniques?.length ? html`<dt>${m.techniques}</dt><dd>${e.event.techniques.join(', ')}</dd>` : nothing}
     </dl>
     ${e.event.description ? html`<p class="description">${e.event.description}</p>` : nothing}
-    ${e.event.conflicts?.length
-      ? html`<p class="section-label">${m.conflicts}</p>
+    ${
+      e.event.conflicts?.length
+        ? html`<p class="section-label">${m.conflicts}</p>
           <ul>${e.event.conflicts.map((c) => {
             const alt = c.date ? resolveDate(c.date, zone) : null;
             return html`<li>${c.note}${alt?.ok ? ` (${m.alsoGiven(formatResolvedDate(alt.value, locale, zone))})` : ''}${c.sources?.length ? ` ${m.sources}: ${c.sources.map(citedName).join(', ')}.` : ''}</li>`;
           })}</ul>`
-      : nothing}
+        : nothing
+    }
     <p class="section-label">${m.sources}</p>
     ${sourceList(e.sources, ctx)}`;
 }

@@ -81,9 +81,7 @@ export function rewind<T extends Polygon | MultiPolygon>(shape: T): T {
   const area = geoArea(shape);
   if (area <= 2 * Math.PI) return shape;
   const flip = (polygon: number[][][]) => polygon.map((ring) => [...ring].reverse());
-  return (shape.type === 'Polygon'
-    ? { type: 'Polygon', coordinates: flip(shape.coordinates) }
-    : { type: 'MultiPolygon', coordinates: shape.coordinates.map(flip) }) as T;
+  return (shape.type === 'Polygon' ? { type: 'Polygon', coordinates: flip(shape.coordinates) } : { type: 'MultiPolygon', coordinates: shape.coordinates.map(flip) }) as T;
 }
 
 /** The area a place covers, as GeoJSON: its shape, or a circle of its precision. */
@@ -92,13 +90,16 @@ export function placeArea(p: Place): Polygon | MultiPolygon | null {
   if (p.lat === undefined || p.lon === undefined) return null;
   const meters = p.precisionMeters ?? (p.role === 'origin' || p.role === 'infrastructure' ? DEFAULT_ORIGIN_PRECISION_M : 0);
   if (meters <= 0) return null;
-  return geoCircle().center([p.lon, p.lat]).radius(meters / DEG_M).precision(2)();
+  return geoCircle()
+    .center([p.lon, p.lat])
+    .radius(meters / DEG_M)
+    .precision(2)();
 }
 
 /** The point that stands for a place: its coordinates, else its shape's centroid. */
 export function placePoint(p: Place): [number, number] | null {
   if (p.lat !== undefined && p.lon !== undefined) return [p.lon, p.lat];
-  if (p.shape) return geoCentroid(rewind(p.shape as Polygon | MultiPolygon)) as [number, number];
+  if (p.shape) return geoCentroid(rewind(p.shape as Polygon | MultiPolygon));
   return null;
 }
 
@@ -121,14 +122,26 @@ export function fitProjection(places: Place[], width: number, height: number): G
     else if (point) features.push({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: point } });
   }
   const collection: FeatureCollection = { type: 'FeatureCollection', features };
-  const centre: [number, number] = features.length ? (geoCentroid(collection) as [number, number]) : [0, 20];
-  collection.features.push({ type: 'Feature', properties: {}, geometry: geoCircle().center(centre).radius(800_000 / DEG_M)() });
+  const centre: [number, number] = features.length ? geoCentroid(collection) : [0, 20];
+  collection.features.push({
+    type: 'Feature',
+    properties: {},
+    geometry: geoCircle()
+      .center(centre)
+      .radius(800_000 / DEG_M)(),
+  });
   const margin = Math.max(36, Math.min(width, height) * 0.12);
   return geoAzimuthalEqualArea()
     .rotate([-centre[0], -centre[1]])
     .clipAngle(90)
     .precision(0.3)
-    .fitExtent([[margin, margin], [width - margin, height - margin]], collection);
+    .fitExtent(
+      [
+        [margin, margin],
+        [width - margin, height - margin],
+      ],
+      collection,
+    );
 }
 
 // Label placement
@@ -141,7 +154,12 @@ function segmentHitsBox(p: [number, number], q: [number, number], b: Box): boole
   let t1 = 1;
   const dx = q[0] - p[0];
   const dy = q[1] - p[1];
-  const edges: [number, number][] = [[-dx, p[0] - b.x0], [dx, b.x1 - p[0]], [-dy, p[1] - b.y0], [dy, b.y1 - p[1]]];
+  const edges: [number, number][] = [
+    [-dx, p[0] - b.x0],
+    [dx, b.x1 - p[0]],
+    [-dy, p[1] - b.y0],
+    [dy, b.y1 - p[1]],
+  ];
   for (const [pp, qq] of edges) {
     if (pp === 0) {
       if (qq < 0) return false;
@@ -180,8 +198,16 @@ function placeLabels(places: PlaceLayout[], arcs: ArcLayout[], width: number, he
     // Candidate spots: beside, above and below the anchor, then farther out; inside a large area last.
     const spots: [number, number, 'start' | 'middle' | 'end'][] = [];
     for (const d of [gap, gap + 18, gap + 40]) {
-      spots.push([p.x + d, p.y - h / 2, 'start'], [p.x - d, p.y - h / 2, 'end'], [p.x, p.y - d - h, 'middle'], [p.x, p.y + d, 'middle'],
-        [p.x + d * 0.8, p.y - d * 0.8 - h, 'start'], [p.x - d * 0.8, p.y - d * 0.8 - h, 'end'], [p.x + d * 0.8, p.y + d * 0.8, 'start'], [p.x - d * 0.8, p.y + d * 0.8, 'end']);
+      spots.push(
+        [p.x + d, p.y - h / 2, 'start'],
+        [p.x - d, p.y - h / 2, 'end'],
+        [p.x, p.y - d - h, 'middle'],
+        [p.x, p.y + d, 'middle'],
+        [p.x + d * 0.8, p.y - d * 0.8 - h, 'start'],
+        [p.x - d * 0.8, p.y - d * 0.8 - h, 'end'],
+        [p.x + d * 0.8, p.y + d * 0.8, 'start'],
+        [p.x - d * 0.8, p.y + d * 0.8, 'end'],
+      );
     }
     if (p.radius > w / 2 + 8) spots.push([p.x, p.y - h / 2, 'middle']);
     for (const [x, top, anchor] of spots) {
@@ -218,7 +244,10 @@ export function layoutMap(r: ResolvedIncident, o: MapLayoutOptions): MapLayout {
     if (area && !place.shape && (role === 'origin' || role === 'infrastructure') && radius < MIN_AREA_PX) {
       // Widen a small circle rather than let it pass for a precise point.
       const meters = (place.precisionMeters ?? DEFAULT_ORIGIN_PRECISION_M) * (MIN_AREA_PX / Math.max(radius, 0.5));
-      area = geoCircle().center(point).radius(meters / DEG_M).precision(2)();
+      area = geoCircle()
+        .center(point)
+        .radius(meters / DEG_M)
+        .precision(2)();
       bounds = path.bounds(area);
       radius = Math.max(bounds[1][0] - bounds[0][0], bounds[1][1] - bounds[0][1]) / 2;
     }
@@ -228,7 +257,18 @@ export function layoutMap(r: ResolvedIncident, o: MapLayoutOptions): MapLayout {
     const marker = isArea ? 0 : role === 'target' ? 7 : 4;
     const [x, y] = projected;
     const hit = Math.max(12, isArea ? radius : marker + 6);
-    laid.push({ id: place.id, place, role, x, y, area: isArea ? d : null, marker, radius: isArea ? radius : marker, label: null, box: { x0: x - hit, x1: x + hit, y0: y - hit, y1: y + hit } });
+    laid.push({
+      id: place.id,
+      place,
+      role,
+      x,
+      y,
+      area: isArea ? d : null,
+      marker,
+      radius: isArea ? radius : marker,
+      label: null,
+      box: { x0: x - hit, x1: x + hit, y0: y - hit, y1: y + hit },
+    });
   }
 
   // Claims: arcs from origin to target; the rest listed as text.
@@ -239,7 +279,7 @@ export function layoutMap(r: ResolvedIncident, o: MapLayoutOptions): MapLayout {
     const from = fromPlace ?? undefined;
     const a = from && placePoint(from);
     const b = to && placePoint(to);
-    if (!a || !b || !byId.has(from!.id) || !byId.has(to!.id) || (status === 'denied' && !o.showDenied)) {
+    if (!a || !b || !byId.has(from.id) || !byId.has(to.id) || (status === 'denied' && !o.showDenied)) {
       listed.push(claim);
       continue;
     }
@@ -248,7 +288,7 @@ export function layoutMap(r: ResolvedIncident, o: MapLayoutOptions): MapLayout {
     const points: [number, number][] = [];
     for (let i = 0; i <= 24; i++) {
       const pt = projection(interpolate(i / 24));
-      if (pt) points.push(pt as [number, number]);
+      if (pt) points.push(pt);
     }
     arcs.push({ id: claim.id, claim, status, d: path(line) ?? '', opacity: arcOpacity(claim), points });
   }
@@ -257,8 +297,8 @@ export function layoutMap(r: ResolvedIncident, o: MapLayoutOptions): MapLayout {
   return {
     width,
     height,
-    land: o.land ? path(o.land as never) : null,
-    boundaries: o.boundaries ? path(o.boundaries as never) : null,
+    land: o.land ? path(o.land) : null,
+    boundaries: o.boundaries ? path(o.boundaries) : null,
     places: laid,
     arcs,
     listed,

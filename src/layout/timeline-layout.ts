@@ -234,7 +234,14 @@ function placeMark(e: ResolvedEvent, x: (t: number) => number, plot: HorizontalL
     lines = wrap(e.event.title, Math.min(Math.max(b1 - labelStart - 6, SIZES.labelMax), plot.right - labelStart), 1, m13);
     w = Math.max(0, ...lines.map(m13));
     mark = {
-      id: e.id, event: e, shape, status: e.status, x: b0, x1: b1, y: 0, conflicts: [],
+      id: e.id,
+      event: e,
+      shape,
+      status: e.status,
+      x: b0,
+      x1: b1,
+      y: 0,
+      conflicts: [],
       label: lines.length ? { lines, x: labelStart, anchor: 'start' } : null,
       box: { x0: b0, x1: Math.max(b1, labelStart + w), y0: 0, y1: 0 },
     };
@@ -253,7 +260,13 @@ function placeMark(e: ResolvedEvent, x: (t: number) => number, plot: HorizontalL
     labelStart = anchor === 'start' ? mid + r + 5 : mid - r - 5 - w;
     const dayWide = x1 - x0;
     mark = {
-      id: e.id, event: e, shape, status: e.status, x: mid, y: 0, conflicts: [],
+      id: e.id,
+      event: e,
+      shape,
+      status: e.status,
+      x: mid,
+      y: 0,
+      conflicts: [],
       extent: dayWide > r * 2.5 ? { x0: Math.max(x0, plot.left), x1: Math.min(x1, plot.right) } : undefined,
       label: lines.length ? { lines, x: anchor === 'start' ? labelStart : mid - r - 5, anchor } : null,
       box: anchor === 'start' ? { x0: mid - r - 3, x1: mid + r + 5 + w, y0: 0, y1: 0 } : { x0: labelStart, x1: mid + r + 3, y0: 0, y1: 0 },
@@ -294,7 +307,12 @@ export function laneLevels(r: ResolvedIncident, width: number, measure: Measure,
   const x = baseScale(r, plot);
   if (r.events.length > lodThreshold) return r.lanes.map(() => 1);
   return r.lanes.map((lane) => {
-    const placed = placeLane(r.events.filter((e) => e.lane === lane.id), x, plot, measure);
+    const placed = placeLane(
+      r.events.filter((e) => e.lane === lane.id),
+      x,
+      plot,
+      measure,
+    );
     return Math.max(1, ...packLane(placed, SIZES.maxLevels, measure).map((p) => p.level + 1));
   });
 }
@@ -343,7 +361,16 @@ export function layoutHorizontal(r: ResolvedIncident, o: LayoutOptions): Horizon
         const b = Math.floor((mx - plot.left) / SIZES.binWidth);
         let bin = buckets.get(b);
         if (!bin) {
-          bin = { key: `${band.id}:${b}`, lane: band.id, x0: plot.left + b * SIZES.binWidth, x1: Math.min(plot.left + (b + 1) * SIZES.binWidth, plot.right), y: band.y + SIZES.laneHead + 14, count: 0, start: e.start.start, end: e.start.end };
+          bin = {
+            key: `${band.id}:${b}`,
+            lane: band.id,
+            x0: plot.left + b * SIZES.binWidth,
+            x1: Math.min(plot.left + (b + 1) * SIZES.binWidth, plot.right),
+            y: band.y + SIZES.laneHead + 14,
+            count: 0,
+            start: e.start.start,
+            end: e.start.end,
+          };
           buckets.set(b, bin);
         }
         bin.count++;
@@ -373,8 +400,18 @@ export function layoutHorizontal(r: ResolvedIncident, o: LayoutOptions): Horizon
   const [d0, d1] = baseDomain(r);
   const pad = (b: BinLayout) => (b.end - b.start) * 0.05 + 60_000;
   return {
-    orientation: 'horizontal', width: o.width, height: y + 6, plot, ticks, lanes, marks, bins, inView, domain,
-    baseX: base, x,
+    orientation: 'horizontal',
+    width: o.width,
+    height: y + 6,
+    plot,
+    ticks,
+    lanes,
+    marks,
+    bins,
+    inView,
+    domain,
+    baseX: base,
+    x,
     maxScale: (d1 - d0) / (30 * 60_000),
     centreOf: (e) => base((e.start.start + e.start.end) / 2),
     spanOf: (b) => [base(b.start - pad(b)), base(b.end + pad(b))],
@@ -413,9 +450,10 @@ export function layoutVertical(r: ResolvedIncident, o: LayoutOptions): VerticalL
       lastHeading = heading;
     }
     lastTime = e.start.start;
-    const dateText = e.event.displayDate || e.end || e.start.unit === 'hour' || e.start.unit === 'minute' || e.start.unit === 'second' || e.start.approximate || e.dateKind === 'reported'
-      ? formatEventDate(e, o.locale, o.timeZone, m)
-      : '';
+    const dateText =
+      e.event.displayDate || e.end || e.start.unit === 'hour' || e.start.unit === 'minute' || e.start.unit === 'second' || e.start.approximate || e.dateKind === 'reported'
+        ? formatEventDate(e, o.locale, o.timeZone, m)
+        : '';
     const meta = [dateText, laneLabel.get(e.lane) ?? e.lane, m.status[e.status]].filter(Boolean).join(' · ');
     const lines = wrap(e.event.title, textW, 4, (t) => o.measure(t, 15));
     const metaLines = wrap(meta, textW, 2, (t) => o.measure(t, 12));

@@ -107,7 +107,25 @@ export class Checker {
 /** The fields of the document (`''`) and of each kind of item in it. */
 export const FIELDS = {
   '': ['$schema', 'version', 'id', 'title', 'summary', 'timeZone', 'updated', 'victim', 'lanes', 'events', 'places', 'claims', 'sources'],
-  event: ['id', 'title', 'description', 'start', 'end', 'precision', 'displayDate', 'dateKind', 'lane', 'kind', 'milestone', 'status', 'confidence', 'sources', 'conflicts', 'places', 'techniques'],
+  event: [
+    'id',
+    'title',
+    'description',
+    'start',
+    'end',
+    'precision',
+    'displayDate',
+    'dateKind',
+    'lane',
+    'kind',
+    'milestone',
+    'status',
+    'confidence',
+    'sources',
+    'conflicts',
+    'places',
+    'techniques',
+  ],
   place: ['id', 'name', 'role', 'lat', 'lon', 'precisionMeters', 'country', 'shape'],
   claim: ['id', 'from', 'to', 'relation', 'assertion', 'assertedBy', 'status', 'confidence', 'caveats', 'sources', 'event'],
   source: ['id', 'title', 'publisher', 'url', 'published'],
@@ -139,7 +157,10 @@ export function checkFields(c: Checker, o: Obj, kind: keyof typeof FIELDS, path:
   for (const key of Object.keys(o)) {
     if (known.includes(key)) continue;
     const near = known.find((k) => distance(key, k) <= 2);
-    c.warn(path ? `${path}.${key}` : key, `is not a field of ${kind ? `${/^[aeiou]/.test(kind) ? "an" : "a"} ${kind}` : "the incident"}; ignored${near ? ` (did you mean "${near}"?)` : ''}`);
+    c.warn(
+      path ? `${path}.${key}` : key,
+      `is not a field of ${kind ? `${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}` : 'the incident'}; ignored${near ? ` (did you mean "${near}"?)` : ''}`,
+    );
   }
 }
 

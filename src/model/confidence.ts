@@ -1,15 +1,7 @@
 import type { Confidence, LikelihoodWord } from './types.js';
 
 /** ICD 203 words in order, with the STIX 2.1 value each maps to (DNI scale). */
-export const LIKELIHOOD_WORDS: readonly LikelihoodWord[] = [
-  'almost-no-chance',
-  'very-unlikely',
-  'unlikely',
-  'roughly-even-chance',
-  'likely',
-  'very-likely',
-  'almost-certain',
-];
+export const LIKELIHOOD_WORDS: readonly LikelihoodWord[] = ['almost-no-chance', 'very-unlikely', 'unlikely', 'roughly-even-chance', 'likely', 'very-likely', 'almost-certain'];
 
 const WORD_VALUES: Record<LikelihoodWord, number> = {
   'almost-no-chance': 5,

@@ -5,8 +5,7 @@ import type { Precision, ResolvedDate } from './types.js';
  * offset comes from `Intl.DateTimeFormat`, which every engine ships with full tz data.
  */
 
-const ISO =
-  /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2})(?::(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?)?)?$/;
+const ISO = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2})(?::(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?)?)?$/;
 
 const UNITS = ['year', 'month', 'day', 'hour', 'minute', 'second'] as const;
 type Unit = (typeof UNITS)[number];
@@ -73,16 +72,7 @@ export function zoneOffset(ms: number, timeZone: string): number {
 }
 
 /** The instant a wall-clock time in the zone names. In a DST gap it moves forward. */
-export function zonedToInstant(
-  year: number,
-  month: number,
-  day: number,
-  hour: number,
-  minute: number,
-  second: number,
-  ms: number,
-  timeZone: string,
-): number {
+export function zonedToInstant(year: number, month: number, day: number, hour: number, minute: number, second: number, ms: number, timeZone: string): number {
   const guess = Date.UTC(year, month - 1, day, hour, minute, second, ms);
   let instant = guess - zoneOffset(guess, timeZone);
   const again = guess - zoneOffset(instant, timeZone);
@@ -133,9 +123,7 @@ export function resolveDate(text: unknown, timeZone: string, precision?: Precisi
   if (precision && precision !== 'approximate' && UNITS.indexOf(precision) < UNITS.indexOf(unit)) unit = precision;
 
   const toInstant = (yy: number, mm: number, dd: number, hh: number, mn: number, ss: number, ms: number) =>
-    off
-      ? Date.UTC(yy, mm - 1, dd, hh, mn, ss, ms) - offsetMs(off)
-      : zonedToInstant(yy, mm, dd, hh, mn, ss, ms, timeZone);
+    off ? Date.UTC(yy, mm - 1, dd, hh, mn, ss, ms) - offsetMs(off) : zonedToInstant(yy, mm, dd, hh, mn, ss, ms, timeZone);
 
   // Truncate to the unit, then step one unit for the end of the interval.
   const f = {

@@ -14,7 +14,7 @@ import { readEvents } from './read-events.js';
 import { readPlaces } from './read-places.js';
 import { readLanes, readSources } from './read-sources.js';
 import { resolveIncident, resolveSource } from './resolve.js';
-import type { Incident, Issue, ParseResult, ResolvedSource } from './types.js';
+import type { Incident, ParseResult, ResolvedSource } from './types.js';
 
 export { STATUSES, PRECISIONS } from './read-events.js';
 export { DEFAULT_LANE } from './read-sources.js';

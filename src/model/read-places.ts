@@ -12,8 +12,7 @@ import type { Place, PlaceShape } from './types.js';
 const ROLES = ['target', 'origin', 'infrastructure', 'reference'] as const;
 
 function isPosition(p: unknown): boolean {
-  return Array.isArray(p) && p.length >= 2 && p.every((n) => typeof n === 'number' && Number.isFinite(n)) &&
-    Math.abs(p[0] as number) <= 180 && Math.abs(p[1] as number) <= 90;
+  return Array.isArray(p) && p.length >= 2 && p.every((n) => typeof n === 'number' && Number.isFinite(n)) && Math.abs(p[0] as number) <= 180 && Math.abs(p[1] as number) <= 90;
 }
 const isRing = (r: unknown) => Array.isArray(r) && r.length >= 4 && r.every(isPosition);
 const isPolygon = (p: unknown) => Array.isArray(p) && p.length > 0 && p.every(isRing);

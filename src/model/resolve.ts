@@ -68,7 +68,7 @@ export function resolveIncident(input: ResolveInput): ResolvedIncident {
       id: claim.id,
       claim,
       status: claim.status ?? 'reported',
-      from: claim.from === null ? null : placeById.get(claim.from) ?? null,
+      from: claim.from === null ? null : (placeById.get(claim.from) ?? null),
       to,
       sources: (claim.sources ?? []).flatMap((id) => sourceById.get(id) ?? []),
     };

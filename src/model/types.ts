@@ -9,14 +9,7 @@
 export type SourcingStatus = 'confirmed' | 'reported' | 'single-source' | 'disputed' | 'denied';
 
 /** ICD 203 words of estimative probability, hyphenated. */
-export type LikelihoodWord =
-  | 'almost-no-chance'
-  | 'very-unlikely'
-  | 'unlikely'
-  | 'roughly-even-chance'
-  | 'likely'
-  | 'very-likely'
-  | 'almost-certain';
+export type LikelihoodWord = 'almost-no-chance' | 'very-unlikely' | 'unlikely' | 'roughly-even-chance' | 'likely' | 'very-likely' | 'almost-certain';
 
 /** Analytic likelihood: STIX 2.1 number 0–100, or an ICD 203 word. */
 export type Confidence = number | LikelihoodWord;
@@ -29,10 +22,7 @@ export type DateKind = 'occurred' | 'reported';
 
 export type PlaceRole = 'target' | 'origin' | 'infrastructure' | 'reference';
 
-export type ClaimRelation =
-  | 'infrastructure-located-in'
-  | 'actor-originates-from'
-  | 'claimed-responsibility';
+export type ClaimRelation = 'infrastructure-located-in' | 'actor-originates-from' | 'claimed-responsibility';
 
 export interface Lane {
   id: string;

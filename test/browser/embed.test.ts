@@ -78,7 +78,11 @@ describe('iframe embed deep links', () => {
     it(`a parent link to ${JSON.stringify(id)} selects it in the iframe`, async () => {
       history.replaceState(null, '', linkHash('emb', id));
       const e = await embed('emb');
-      await waitFor(() => e.story.selected === id, `${JSON.stringify(id)} selected in the iframe (selected ${JSON.stringify(e.story.selected)}, iframe hash ${e.iframe.contentWindow?.location.hash})`, 15000);
+      await waitFor(
+        () => e.story.selected === id,
+        `${JSON.stringify(id)} selected in the iframe (selected ${JSON.stringify(e.story.selected)}, iframe hash ${e.iframe.contentWindow?.location.hash})`,
+        15000,
+      );
       // The iframe's own hash names it too, in the form the story reads.
       expect(new URLSearchParams(e.iframe.contentWindow!.location.hash.slice(1)).get('emb')).to.equal(id);
       expect(parentLink('emb')).to.equal(id);
@@ -158,7 +162,7 @@ describe('iframe embed: malformed messages', () => {
     for (const message of junk('emb')) win.postMessage(message, '*');
     // Messages from one window arrive in order: once this one is handled, so were the others.
     win.postMessage(pym('emb', 'hash', `emb=plain`), '*');
-    await waitFor(() => e.story.selected === 'plain', `plain selected after the junk (selected ${JSON.stringify(e.story.selected)}, errors ${e.errors})`);
+    await waitFor(() => e.story.selected === 'plain', `plain selected after the junk (selected ${JSON.stringify(e.story.selected)}, errors ${e.errors.join('; ')})`);
     expect(e.errors).to.deep.equal([]);
   });
 
@@ -175,7 +179,7 @@ describe('iframe embed: malformed messages', () => {
       send('pymxPYMxbadxPYMxhashxPYMxbad=' + encodeURIComponent('ok=1 & done'));`;
     sender.srcdoc = `<script>${script.replace(/<\//g, '<\\/')}</script>`;
     document.body.append(sender);
-    await waitFor(() => parentLink('bad') === 'ok=1 & done', `the good message after the junk reached the hash (hash ${location.hash}, errors ${trap.errors})`);
+    await waitFor(() => parentLink('bad') === 'ok=1 & done', `the good message after the junk reached the hash (hash ${location.hash}, errors ${trap.errors.join('; ')})`);
     expect(trap.errors).to.deep.equal([]);
     expect(parentLink('other')).to.equal('1');
     expect(sender.height, 'no junk height applied').to.equal('');

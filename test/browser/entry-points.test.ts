@@ -49,7 +49,7 @@ describe('entry points', () => {
     expect(customElements.get('attack-map')).to.equal(undefined);
     expect(mod.AttackTimeline).to.be.a('function');
     expect(mod.AttackTimeline).to.equal(customElements.get('attack-timeline'));
-    expect(document.createElement('attack-timeline')).to.be.instanceOf(mod.AttackTimeline as typeof HTMLElement);
+    expect(document.createElement('attack-timeline')).to.be.instanceOf(mod.AttackTimeline);
     // Nor does it load the map's code (the README promises a bundler can leave it out).
     const loaded = performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname);
     expect(loaded.filter((p) => p.startsWith('/dist/'))).to.include('/dist/components/attack-timeline/attack-timeline.js');

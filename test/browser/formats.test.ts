@@ -31,10 +31,24 @@ const stixBundle = {
   type: 'bundle',
   id: 'bundle--5d0092c5-5f74-4287-9642-33f4c354e56d',
   objects: [
-    { type: 'identity', spec_version: '2.1', id: 'identity--0b5e1f0e-8a6c-4a7e-9d6b-7b7e0a1c2d3e', created: '2023-03-04T00:00:00.000Z', modified: '2023-03-04T00:00:00.000Z', name: 'Example Daily', identity_class: 'organization' },
     {
-      type: 'report', spec_version: '2.1', id: 'report--84e4d88f-44ea-4bcd-bbf3-b2c1c320bcb3', created: '2023-03-04T00:00:00.000Z', modified: '2023-03-04T00:00:00.000Z',
-      name: 'Hospital hit by ransomware', published: '2023-03-04T09:30:00.000Z', object_refs: ['identity--0b5e1f0e-8a6c-4a7e-9d6b-7b7e0a1c2d3e'],
+      type: 'identity',
+      spec_version: '2.1',
+      id: 'identity--0b5e1f0e-8a6c-4a7e-9d6b-7b7e0a1c2d3e',
+      created: '2023-03-04T00:00:00.000Z',
+      modified: '2023-03-04T00:00:00.000Z',
+      name: 'Example Daily',
+      identity_class: 'organization',
+    },
+    {
+      type: 'report',
+      spec_version: '2.1',
+      id: 'report--84e4d88f-44ea-4bcd-bbf3-b2c1c320bcb3',
+      created: '2023-03-04T00:00:00.000Z',
+      modified: '2023-03-04T00:00:00.000Z',
+      name: 'Hospital hit by ransomware',
+      published: '2023-03-04T09:30:00.000Z',
+      object_refs: ['identity--0b5e1f0e-8a6c-4a7e-9d6b-7b7e0a1c2d3e'],
       external_references: [{ source_name: 'Example Daily', url: 'https://news.example.com/a1' }],
     },
   ],
@@ -77,7 +91,9 @@ describe('formats through src', () => {
   });
 
   it('the format attribute forces a format, with errors in its terms', async () => {
-    const { errors, alert } = await load(blobUrl(JSON.stringify({ events: [{ start_date: { year: 'twenty' }, text: { headline: 'x' } }] }), 'application/json'), (t) => t.setAttribute('format', 'timelinejs'));
+    const { errors, alert } = await load(blobUrl(JSON.stringify({ events: [{ start_date: { year: 'twenty' }, text: { headline: 'x' } }] }), 'application/json'), (t) =>
+      t.setAttribute('format', 'timelinejs'),
+    );
     expect(errors[0]?.path).to.equal('events[0].start_date.year');
     expect(alert).to.contain('events[0].start_date.year');
   });
@@ -93,7 +109,8 @@ describe('formats through src', () => {
     const el = await fixture<AttackTimeline>('attack-timeline', (t) => {
       const script = document.createElement('script');
       script.type = 'text/csv';
-      script.textContent = 'id,start,title,status,sources\nfirst,2023-03-04,First event,confirmed,https://news.example.com/a1\nsecond,2023-03-05,Second event,reported,https://news.example.com/a1\n';
+      script.textContent =
+        'id,start,title,status,sources\nfirst,2023-03-04,First event,confirmed,https://news.example.com/a1\nsecond,2023-03-05,Second event,reported,https://news.example.com/a1\n';
       t.append(script);
     });
     await waitFor(() => marks(el).length === 2 || null, 'two marks from inline CSV');

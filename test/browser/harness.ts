@@ -118,10 +118,13 @@ export async function drawnStory(setup: (el: AttackStory) => void, width = 1280)
   const s = storyHarness(await fixture<AttackStory>('attack-story', setup, width));
   const el = s.el;
   el.scrollIntoView({ block: 'start' });
-  await waitFor(() => {
-    const [timeline, map] = [el.shadowRoot?.querySelector('attack-timeline'), el.shadowRoot?.querySelector('attack-map')];
-    if (!timeline?.shadowRoot || !map?.shadowRoot) return null;
-    return s.timeline.all('data-event-id').length > 0 && s.map.role('listbox')?.querySelector('[data-place-id]');
-  }, `story drawn (top ${el.getBoundingClientRect().top}, scroll ${scrollY}, viewport ${innerHeight}, body: ${[...document.body.children].map((c) => `${c.tagName}#${c.id}.${c.className}:${Math.round(c.getBoundingClientRect().height)}`).join(' ')})`);
+  await waitFor(
+    () => {
+      const [timeline, map] = [el.shadowRoot?.querySelector('attack-timeline'), el.shadowRoot?.querySelector('attack-map')];
+      if (!timeline?.shadowRoot || !map?.shadowRoot) return null;
+      return s.timeline.all('data-event-id').length > 0 && s.map.role('listbox')?.querySelector('[data-place-id]');
+    },
+    `story drawn (top ${el.getBoundingClientRect().top}, scroll ${scrollY}, viewport ${innerHeight}, body: ${[...document.body.children].map((c) => `${c.tagName}#${c.id}.${c.className}:${Math.round(c.getBoundingClientRect().height)}`).join(' ')})`,
+  );
   return s;
 }

@@ -4,11 +4,7 @@ import type { Incident } from '../../src/model/types.js';
 const mounted: Element[] = [];
 
 /** Creates an element in a container of the given width and waits for its first render. */
-export async function fixture<T extends HTMLElement>(
-  tag: string,
-  setup: (el: T) => void = () => undefined,
-  width = 1280,
-): Promise<T> {
+export async function fixture<T extends HTMLElement>(tag: string, setup: (el: T) => void = () => undefined, width = 1280): Promise<T> {
   const box = document.createElement('div');
   box.style.width = `${width}px`;
   const el = document.createElement(tag) as T;
@@ -89,14 +85,16 @@ export function deepActiveElement(): Element | null {
 }
 
 /** Red, green and blue of a computed colour string. */
-export const rgb = (c: string): number[] => c.match(/[\d.]+/g)!.slice(0, 3).map(Number);
+export const rgb = (c: string): number[] =>
+  c
+    .match(/[\d.]+/g)!
+    .slice(0, 3)
+    .map(Number);
 
 /** WCAG contrast ratio of two colours (computed strings or [r, g, b]). */
 export function contrast(a: string | number[], b: string | number[]): number {
   const lum = (c: string | number[]) => {
-    const [red = 0, green = 0, blue = 0] = (typeof c === 'string' ? rgb(c) : c)
-      .map((v) => v / 255)
-      .map((v) => (v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+    const [red = 0, green = 0, blue = 0] = (typeof c === 'string' ? rgb(c) : c).map((v) => v / 255).map((v) => (v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
     return 0.2126 * red + 0.7152 * green + 0.0722 * blue;
   };
   const [la, lb] = [lum(a), lum(b)];

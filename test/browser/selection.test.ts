@@ -27,32 +27,50 @@ interface Ids {
 }
 
 /** Two events, a target and an origin, one claim between them, one source, one lane. */
-const incident = (ids: Ids, extra: Partial<Incident> = {}): Incident =>
-  ({
-    version: 1,
-    title: 'Any ids',
-    timeZone: 'UTC',
-    lanes: [{ id: ids.lane, label: 'The only lane' }],
-    sources: [{ id: ids.source, title: 'The only source' }],
-    places: [
-      { id: ids.target, name: 'Target town', role: 'target', lat: 28.6, lon: 77.2 },
-      { id: ids.origin, name: 'Origin city', role: 'infrastructure', lat: 22.3, lon: 114.2, precisionMeters: 50000 },
-    ],
-    events: [
-      { id: ids.second, title: 'Second event', start: '2022-11-25', lane: ids.lane, status: 'confirmed', sources: [ids.source], places: [ids.origin] },
-      { id: ids.first, title: 'First event', start: '2022-11-23', lane: ids.lane, status: 'reported', sources: [ids.source] },
-    ],
-    claims: [
-      { id: ids.claim, from: ids.origin, to: ids.target, relation: 'infrastructure-located-in', assertion: 'Mail servers there', assertedBy: 'Police', status: 'reported', sources: [ids.source], event: ids.second },
-    ],
-    ...extra,
-  }) as Incident;
+const incident = (ids: Ids, extra: Partial<Incident> = {}): Incident => ({
+  version: 1,
+  title: 'Any ids',
+  timeZone: 'UTC',
+  lanes: [{ id: ids.lane, label: 'The only lane' }],
+  sources: [{ id: ids.source, title: 'The only source' }],
+  places: [
+    { id: ids.target, name: 'Target town', role: 'target', lat: 28.6, lon: 77.2 },
+    { id: ids.origin, name: 'Origin city', role: 'infrastructure', lat: 22.3, lon: 114.2, precisionMeters: 50000 },
+  ],
+  events: [
+    { id: ids.second, title: 'Second event', start: '2022-11-25', lane: ids.lane, status: 'confirmed', sources: [ids.source], places: [ids.origin] },
+    { id: ids.first, title: 'First event', start: '2022-11-23', lane: ids.lane, status: 'reported', sources: [ids.source] },
+  ],
+  claims: [
+    {
+      id: ids.claim,
+      from: ids.origin,
+      to: ids.target,
+      relation: 'infrastructure-located-in',
+      assertion: 'Mail servers there',
+      assertedBy: 'Police',
+      status: 'reported',
+      sources: [ids.source],
+      event: ids.second,
+    },
+  ],
+  ...extra,
+});
 
 /** Places "hk:ip" and "hk", claims "c:2" and "c": the ids a split on ":" confused. */
 const colons = (): Incident => {
   const doc = incident({ first: 'e:1', second: 'e:2', target: 'delhi', origin: 'hk:ip', claim: 'c:2', source: 's:1', lane: 'l:1' });
   doc.places!.push({ id: 'hk', name: 'Another place', role: 'origin', lat: 34.7, lon: 113.6, precisionMeters: 90000 });
-  doc.claims!.push({ id: 'c', from: 'hk', to: 'delhi', relation: 'actor-originates-from', assertion: 'Actor from elsewhere', assertedBy: 'Analyst', status: 'disputed', sources: ['s:1'] });
+  doc.claims!.push({
+    id: 'c',
+    from: 'hk',
+    to: 'delhi',
+    relation: 'actor-originates-from',
+    assertion: 'Actor from elsewhere',
+    assertedBy: 'Analyst',
+    status: 'disputed',
+    sources: ['s:1'],
+  });
   return doc;
 };
 
@@ -97,7 +115,10 @@ describe('one selection in a story', () => {
     await s.settle();
     const event = s.el.selected!;
     expect(event).to.be.a('string');
-    expect(s.map.all('data-place-id').filter((p) => p.node.getAttribute('aria-selected') === 'true'), 'no place still chosen').to.have.length(0);
+    expect(
+      s.map.all('data-place-id').filter((p) => p.node.getAttribute('aria-selected') === 'true'),
+      'no place still chosen',
+    ).to.have.length(0);
     expect(s.map.el.selection).to.deep.equal({ event });
     expect(s.timeline.el.selection).to.deep.equal({ event });
     expect(s.timeline.root.querySelectorAll('.mark.highlight').length, 'no place highlights left').to.equal(0);
@@ -132,7 +153,7 @@ describe('ids are opaque on the map', () => {
     click(h.find('data-place-id', 'hk:ip')!);
     await h.settle();
     expect(h.el.selection).to.deep.equal({ place: 'hk:ip' });
-    const details = () => h.root.querySelector('[part="details"]')!.textContent!;
+    const details = () => h.root.querySelector('[part="details"]')!.textContent;
     expect(details()).to.contain('Origin city').and.not.contain('Another place');
     click(h.find('data-claim-id', 'c:2')!);
     await h.settle();
@@ -170,7 +191,8 @@ describe('focus stays where the reader put it', () => {
   });
 
   it('"+" on the edge mark keeps focus on that event', async () => {
-    const el = await fixture<AttackTimeline>('attack-timeline', async (t) => (t.incident = await aiimsIncident()));
+    const doc = await aiimsIncident();
+    const el = await fixture<AttackTimeline>('attack-timeline', (t) => (t.incident = doc));
     const h = harness(el);
     await waitFor(() => h.all('data-event-id').length > 5, 'marks');
     const last = h.all('data-event-id').at(-1)!;
@@ -211,7 +233,10 @@ describe('focus stays where the reader put it', () => {
 
   it('after Enter on a bin that cannot split, focus moved to the page stays there through a resize', async () => {
     const events = Array.from({ length: 600 }, (_, i) => ({ id: `same-${i}`, title: `Log line ${i}`, start: '2022-11-23T07:00:00+05:30', status: 'confirmed', sources: [] }));
-    const el = await fixture<AttackTimeline>('attack-timeline', (t) => (t.incident = { version: 1, title: 'One instant', timeZone: 'Asia/Kolkata', events } as unknown as Incident));
+    const el = await fixture<AttackTimeline>(
+      'attack-timeline',
+      (t) => (t.incident = { version: 1, title: 'One instant', timeZone: 'Asia/Kolkata', events } as unknown as Incident),
+    );
     const h = harness(el);
     const bin = await waitFor(() => h.root.querySelector<SVGGElement>('[data-bin]'), 'a bin');
     bin.focus();
@@ -238,43 +263,43 @@ describe('focus stays where the reader put it', () => {
 
 /** The timeline, the map and the story, each with the ids, each used the way a reader would. */
 async function everyElementWorksWith(ids: Ids) {
-    // Timeline: the marks carry the ids; choosing one shows its event, its lane and its source.
-    const t = harness(await fixture<AttackTimeline>('attack-timeline', (el) => (el.incident = incident(ids))));
-    expect(t.all('data-event-id').map((m) => m.id)).to.deep.equal([ids.first, ids.second]);
-    click(t.find('data-event-id', ids.second)!);
-    await t.settle();
-    expect(t.el.selected).to.equal(ids.second);
-    const details = t.root.querySelector('[part="details"]')!.textContent!;
-    expect(details).to.contain('Second event').and.contain('The only lane').and.contain('The only source');
-    (t.find('data-event-id', ids.first) as SVGGElement).focus();
-    await t.press('ArrowRight');
-    await t.settle();
-    expect(t.focusedId('data-event-id')).to.equal(ids.second);
+  // Timeline: the marks carry the ids; choosing one shows its event, its lane and its source.
+  const t = harness(await fixture<AttackTimeline>('attack-timeline', (el) => (el.incident = incident(ids))));
+  expect(t.all('data-event-id').map((m) => m.id)).to.deep.equal([ids.first, ids.second]);
+  click(t.find('data-event-id', ids.second)!);
+  await t.settle();
+  expect(t.el.selected).to.equal(ids.second);
+  const details = t.root.querySelector('[part="details"]')!.textContent;
+  expect(details).to.contain('Second event').and.contain('The only lane').and.contain('The only source');
+  (t.find('data-event-id', ids.first) as SVGGElement).focus();
+  await t.press('ArrowRight');
+  await t.settle();
+  expect(t.focusedId('data-event-id')).to.equal(ids.second);
 
-    // Map: the place and the claim open themselves; keys move from item to item.
-    const m = await drawnMap(incident(ids));
-    click(m.find('data-place-id', ids.origin)!);
-    await m.settle();
-    expect(m.el.selection).to.deep.equal({ place: ids.origin });
-    expect(m.root.querySelector('[part="details"]')!.textContent).to.contain('Origin city');
-    click(m.find('data-claim-id', ids.claim)!);
-    await m.settle();
-    expect(m.el.selection).to.deep.equal({ event: ids.second, claim: ids.claim });
-    // The claim holds the tab stop; it is last in the order, so the left arrow moves on.
-    (m.root.querySelector('svg.plot [tabindex="0"]') as SVGGElement).focus();
-    expect(m.focusedId('data-claim-id')).to.equal(ids.claim);
-    await m.press('ArrowLeft');
-    await m.settle();
-    expect(m.focusedId('data-place-id')).to.be.oneOf([ids.origin, ids.target]);
+  // Map: the place and the claim open themselves; keys move from item to item.
+  const m = await drawnMap(incident(ids));
+  click(m.find('data-place-id', ids.origin)!);
+  await m.settle();
+  expect(m.el.selection).to.deep.equal({ place: ids.origin });
+  expect(m.root.querySelector('[part="details"]')!.textContent).to.contain('Origin city');
+  click(m.find('data-claim-id', ids.claim)!);
+  await m.settle();
+  expect(m.el.selection).to.deep.equal({ event: ids.second, claim: ids.claim });
+  // The claim holds the tab stop; it is last in the order, so the left arrow moves on.
+  (m.root.querySelector('svg.plot [tabindex="0"]') as SVGGElement).focus();
+  expect(m.focusedId('data-claim-id')).to.equal(ids.claim);
+  await m.press('ArrowLeft');
+  await m.settle();
+  expect(m.focusedId('data-place-id')).to.be.oneOf([ids.origin, ids.target]);
 
-    // Story: next steps through the events, and the parts follow.
-    const s = await drawnStory(incident(ids), (el) => (el.noDeepLink = true));
-    s.next();
-    s.next();
-    await s.settle();
-    expect(s.el.selected).to.equal(ids.second);
-    expect(s.timeline.find('data-event-id', ids.second)!.getAttribute('aria-selected')).to.equal('true');
-    expect(s.map.root.querySelector('[part="details"]')!.textContent).to.contain('Mail servers there');
+  // Story: next steps through the events, and the parts follow.
+  const s = await drawnStory(incident(ids), (el) => (el.noDeepLink = true));
+  s.next();
+  s.next();
+  await s.settle();
+  expect(s.el.selected).to.equal(ids.second);
+  expect(s.timeline.find('data-event-id', ids.second)!.getAttribute('aria-selected')).to.equal('true');
+  expect(s.map.root.querySelector('[part="details"]')!.textContent).to.contain('Mail servers there');
 }
 
 describe('any string is an id', () => {
@@ -283,9 +308,14 @@ describe('any string is an id', () => {
   });
 
   // Every UTF-16 code unit, lone surrogates included, plus the characters that broke ids before.
-  const unit = fc.oneof(fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)), fc.constantFrom(':', '=', '"', "'", ' ', '&', '#', '\\', '\ud800', '\udfff'));
+  const unit = fc.oneof(
+    fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)),
+    fc.constantFrom(':', '=', '"', "'", ' ', '&', '#', '\\', '\ud800', '\udfff'),
+  );
   const id = fc.string({ unit, minLength: 1, maxLength: 6 }).filter((s) => s.trim() !== '');
-  const ids = fc.uniqueArray(id, { minLength: 7, maxLength: 7 }).map(([first, second, target, origin, claim, source, lane]) => ({ first, second, target, origin, claim, source, lane }) as Ids);
+  const ids = fc
+    .uniqueArray(id, { minLength: 7, maxLength: 7 })
+    .map(([first, second, target, origin, claim, source, lane]) => ({ first, second, target, origin, claim, source, lane }) as Ids);
 
   it('works as an event, place, claim, source and lane id in the timeline, the map and the story', async function () {
     this.timeout(120_000);

@@ -92,7 +92,7 @@ function recordGlobalHooks() {
     if (stopped) return;
     stopped = true;
     targets.forEach((t, i) => {
-      if (originals[i]) Object.defineProperty(t, 'addEventListener', originals[i]!);
+      if (originals[i]) Object.defineProperty(t, 'addEventListener', originals[i]);
       else delete (t as unknown as Record<string, unknown>).addEventListener;
     });
     window.IntersectionObserver = IO;
@@ -144,7 +144,13 @@ async function render(url: string): Promise<{ incident: Incident; rendered: Rend
   try {
     // hash_bookmark off: TimelineJS3 would rewrite the runner's URL. No analytics. The script
     // path is given (absolute: it is a URL base), so fonts come from the package, not the CDN.
-    tl = new TL.Timeline(container, JSON.parse(json), { hash_bookmark: false, track_events: [], ga_measurement_id: null, ga_property_id: null, script_path: new URL(`${TL_DIST}/js/`, location.href).href });
+    tl = new TL.Timeline(container, JSON.parse(json), {
+      hash_bookmark: false,
+      track_events: [],
+      ga_measurement_id: null,
+      ga_property_id: null,
+      script_path: new URL(`${TL_DIST}/js/`, location.href).href,
+    });
     tl.on('dataloaded', () => (dataloaded = true));
     tl.on('loaded', () => (loaded = true));
   } catch (err) {
@@ -171,8 +177,7 @@ async function render(url: string): Promise<{ incident: Incident; rendered: Rend
 }
 
 /** The slide TimelineJS3 built for an event: it gives the slide the event's unique_id. */
-const slideFor = (container: HTMLElement, id: string) =>
-  [...container.querySelectorAll('.tl-slide')].find((s) => s.id === id) ?? null;
+const slideFor = (container: HTMLElement, id: string) => [...container.querySelectorAll('.tl-slide')].find((s) => s.id === id) ?? null;
 
 function expectLoaded(incident: Incident, { container, data, errors, message }: Rendered) {
   expect(errors, 'errors thrown or reported by TimelineJS3').to.deep.equal([]);

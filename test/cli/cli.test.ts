@@ -102,7 +102,13 @@ test('attack-timeline validate --json prints an array of {file, format, errors, 
   const broken = file('broken2.json', brokenJson);
   const r = cli(['validate', '--json', ok, broken]);
   assert.equal(r.status, 1);
-  const report = JSON.parse(r.stdout) as { file: string; format: string | null; errors: { path: string; message: string; line?: number; column?: number }[]; warnings: unknown[]; events: number }[];
+  const report = JSON.parse(r.stdout) as {
+    file: string;
+    format: string | null;
+    errors: { path: string; message: string; line?: number; column?: number }[];
+    warnings: unknown[];
+    events: number;
+  }[];
   assert.equal(report.length, 2);
   const [first, second] = report;
   assert.ok(first && second);
@@ -181,7 +187,10 @@ test('attack-timeline fallback FILE prints an <ol> with escaped text and safe li
   const r = cli(['fallback', hostile()]);
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout, /^<h2>Ransomware at &lt;City&gt; Hospital<\/h2>\n<p>A &quot;worked&quot; example &amp; more\.<\/p>\n<ol>\n/);
-  assert.match(r.stdout, /<li><time datetime="2022-11-23T07:00\+05:30">23 Nov 2022, 7:00 am IST<\/time>: Screens go dark &lt;script&gt; \(<a href="https:\/\/news\.example\.com\/attack">Example Daily<\/a>, Bad &lt;link&gt;\)<\/li>/);
+  assert.match(
+    r.stdout,
+    /<li><time datetime="2022-11-23T07:00\+05:30">23 Nov 2022, 7:00 am IST<\/time>: Screens go dark &lt;script&gt; \(<a href="https:\/\/news\.example\.com\/attack">Example Daily<\/a>, Bad &lt;link&gt;\)<\/li>/,
+  );
   assert.ok(r.stdout.indexOf('Screens go dark') < r.stdout.indexOf('Police register'), 'time order');
   assert.doesNotMatch(r.stdout, /javascript:|<script/);
 });

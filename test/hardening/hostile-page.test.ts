@@ -34,7 +34,11 @@ describe('hardening: hostile pages', function () {
     const iframe = await page('/test/fixtures/strict-csp.html');
     const doc = iframe.contentDocument!;
     doc.querySelector('attack-story')!.scrollIntoView();
-    await waitFor(() => marks(doc.querySelector('attack-timeline')) === 20 && doc.querySelector('attack-map')?.shadowRoot?.querySelector('.land') && marks(storyTimeline(doc)) === 20, 'drawn', 20000);
+    await waitFor(
+      () => marks(doc.querySelector('attack-timeline')) === 20 && doc.querySelector('attack-map')?.shadowRoot?.querySelector('.land') && marks(storyTimeline(doc)) === 20,
+      'drawn',
+      20000,
+    );
     const timeline = doc.querySelector('attack-timeline') as AttackTimeline;
     timeline.shadowRoot!.querySelector('[data-event-id="ev-fir"]')!.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
     (doc.querySelector('attack-story') as AttackStory).next();
@@ -60,14 +64,43 @@ describe('hardening: hostile pages', function () {
     await waitFor(() => map.shadowRoot!.querySelector('.land'), 'map drawn');
     timeline.select('ev-fir');
     await timeline.updateComplete;
-    const selectors = ['.caption-title', '.summary', 'button', '.legend li', '.text .label', '.tick text', '.lane text', '.details dd', '.details a', 'svg.plot', '.place-label', '.claims li'];
-    const props = ['font-size', 'line-height', 'font-family', 'color', 'letter-spacing', 'word-spacing', 'text-align', 'text-transform', 'white-space', 'box-sizing', 'display', 'visibility', 'fill'];
+    const selectors = [
+      '.caption-title',
+      '.summary',
+      'button',
+      '.legend li',
+      '.text .label',
+      '.tick text',
+      '.lane text',
+      '.details dd',
+      '.details a',
+      'svg.plot',
+      '.place-label',
+      '.claims li',
+    ];
+    const props = [
+      'font-size',
+      'line-height',
+      'font-family',
+      'color',
+      'letter-spacing',
+      'word-spacing',
+      'text-align',
+      'text-transform',
+      'white-space',
+      'box-sizing',
+      'display',
+      'visibility',
+      'fill',
+    ];
     const snapshot = () =>
       [timeline, map].flatMap((el) =>
-        selectors.flatMap((sel) => [...el.shadowRoot!.querySelectorAll(sel)].slice(0, 3).map((node) => {
-          const cs = getComputedStyle(node);
-          return `${el.tagName} ${sel}: ${props.map((p) => cs.getPropertyValue(p)).join(' | ')}`;
-        })),
+        selectors.flatMap((sel) =>
+          [...el.shadowRoot!.querySelectorAll(sel)].slice(0, 3).map((node) => {
+            const cs = getComputedStyle(node);
+            return `${el.tagName} ${sel}: ${props.map((p) => cs.getPropertyValue(p)).join(' | ')}`;
+          }),
+        ),
       );
     const size = () => [timeline, map].map((el) => `${el.getBoundingClientRect().width}x${el.getBoundingClientRect().height}`);
     const neutral = snapshot();
@@ -106,7 +139,11 @@ describe('hardening: hostile pages', function () {
   it('a page that runs its own Lit, with a Trusted Types allowlist of lit-html and attack-timeline', async () => {
     const iframe = await page('/test/fixtures/host-lit.html');
     const doc = iframe.contentDocument!;
-    await waitFor(() => marks(doc.querySelector('attack-timeline')) === 20 && doc.querySelector('host-widget')?.shadowRoot?.textContent?.includes('Host widget'), 'both drawn', 20000);
+    await waitFor(
+      () => marks(doc.querySelector('attack-timeline')) === 20 && doc.querySelector('host-widget')?.shadowRoot?.textContent?.includes('Host widget'),
+      'both drawn',
+      20000,
+    );
     const w = iframe.contentWindow as Recorded;
     expect(w.__violations).to.deep.equal([]);
     expect(w.__errors).to.deep.equal([]);

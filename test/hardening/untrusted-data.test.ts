@@ -140,7 +140,9 @@ describe('hardening: untrusted data', function () {
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         if (!node.textContent!.includes('\u202E')) continue;
         const parent = node.parentElement!;
-        const isolated = parent.closest('bdi') || ['isolate', 'isolate-override', 'plaintext'].includes(getComputedStyle(parent).unicodeBidi) ||
+        const isolated =
+          parent.closest('bdi') ||
+          ['isolate', 'isolate-override', 'plaintext'].includes(getComputedStyle(parent).unicodeBidi) ||
           ['isolate', 'isolate-override', 'plaintext'].includes(getComputedStyle(parent.closest('text') ?? parent).unicodeBidi);
         expect(isolated, `not isolated in <${parent.tagName.toLowerCase()} class="${parent.getAttribute('class') ?? ''}">: ${node.textContent!.slice(0, 60)}`).to.be.ok;
         checked++;

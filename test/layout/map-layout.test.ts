@@ -7,8 +7,7 @@ import type { ResolvedIncident } from '../../src/model/types.js';
 import { approximateMeasure } from '../../src/layout/text.js';
 import { arcOpacity, CONFIDENCE_FLOOR, fitProjection, layoutMap, mapHeight, placeArea, rewind, type Box } from '../../src/layout/map-layout.js';
 
-const aiims = (): ResolvedIncident =>
-  parseIncident(JSON.parse(readFileSync(new URL('../../../examples/data/aiims-delhi-2022.json', import.meta.url), 'utf8'))).resolved!;
+const aiims = (): ResolvedIncident => parseIncident(JSON.parse(readFileSync(new URL('../../../examples/data/aiims-delhi-2022.json', import.meta.url), 'utf8'))).resolved!;
 const layout = (width: number, over: Partial<Parameters<typeof layoutMap>[1]> = {}) =>
   layoutMap(aiims(), { width, height: mapHeight(width), measure: approximateMeasure, ...over });
 const overlap = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
@@ -22,7 +21,11 @@ test('fitProjection(AIIMS places) keeps New Delhi, Hong Kong and Henan inside th
   for (const width of [375, 700, 1280]) {
     const height = mapHeight(width);
     const p = fitProjection(aiims().incident.places!, width, height);
-    for (const [lon, lat] of [[77.21, 28.565], [114.131, 22.385], [113.484, 33.9055]] as const) {
+    for (const [lon, lat] of [
+      [77.21, 28.565],
+      [114.131, 22.385],
+      [113.484, 33.9055],
+    ] as const) {
       const [x, y] = p([lon, lat])!;
       assert.ok(x > 30 && x < width - 30 && y > 30 && y < height - 30, `${lon},${lat} at ${x},${y} in ${width}x${height}`);
     }
@@ -44,8 +47,15 @@ test('layoutMap(AIIMS) draws origins as areas, the target as a marker, and arcs 
   assert.equal(byId.get('hong-kong')!.marker, 0);
   assert.equal(byId.get('aiims-new-delhi')!.area, null);
   assert.ok(byId.get('aiims-new-delhi')!.marker > 0);
-  assert.deepEqual(l.arcs.map((a) => a.id), ['att-hk-ip', 'att-henan-ip']);
-  assert.deepEqual(l.listed.map((c) => c.id), ['att-china-actor-claim'], 'a claim with no mappable origin is listed, not drawn');
+  assert.deepEqual(
+    l.arcs.map((a) => a.id),
+    ['att-hk-ip', 'att-henan-ip'],
+  );
+  assert.deepEqual(
+    l.listed.map((c) => c.id),
+    ['att-china-actor-claim'],
+    'a claim with no mappable origin is listed, not drawn',
+  );
   for (const arc of l.arcs) assert.match(arc.d, /^M[\d.-]+,[\d.-]+/);
 });
 
@@ -53,7 +63,10 @@ test('layoutMap(AIIMS) labels every place, with no label touching another label 
   for (const width of [375, 700, 1280]) {
     const l = layout(width);
     const labelled = l.places.filter((p) => p.label);
-    assert.ok(['aiims-new-delhi', 'hong-kong', 'henan'].every((id) => labelled.some((p) => p.id === id)), `main places labelled at ${width}`);
+    assert.ok(
+      ['aiims-new-delhi', 'hong-kong', 'henan'].every((id) => labelled.some((p) => p.id === id)),
+      `main places labelled at ${width}`,
+    );
     const boxes = labelled.map((p) => ({ id: p.id, box: labelBox(p.label!) }));
     for (const [i, { id, box }] of boxes.entries()) {
       assert.ok(box.x0 >= 0 && box.x1 <= width, `label inside the map at ${width}`);
@@ -82,7 +95,18 @@ test('arcOpacity(…) follows confidence with a floor', () => {
 });
 
 test('rewind(…) fixes RFC 7946 winding so a province is not the whole world', () => {
-  const ccw = { type: 'Polygon' as const, coordinates: [[[110, 32], [116, 32], [116, 36], [110, 36], [110, 32]]] };
+  const ccw = {
+    type: 'Polygon' as const,
+    coordinates: [
+      [
+        [110, 32],
+        [116, 32],
+        [116, 36],
+        [110, 36],
+        [110, 32],
+      ],
+    ],
+  };
   assert.ok(geoArea(ccw) > 2 * Math.PI, 'counter-clockwise reads as everything else to d3');
   assert.ok(geoArea(rewind(ccw)) < 0.1);
   const henan = aiims().incident.places!.find((p) => p.id === 'henan')!;

@@ -9,20 +9,26 @@ import { layoutHorizontal, layoutTimeline, layoutVertical, laneLevels, type Box,
 import { zonedTicks } from '../../src/layout/time-axis.js';
 import { wallTime } from '../../src/model/dates.js';
 
-const aiims = (): ResolvedIncident =>
-  parseIncident(JSON.parse(readFileSync(new URL('../../../examples/data/aiims-delhi-2022.json', import.meta.url), 'utf8'))).resolved!;
+const aiims = (): ResolvedIncident => parseIncident(JSON.parse(readFileSync(new URL('../../../examples/data/aiims-delhi-2022.json', import.meta.url), 'utf8'))).resolved!;
 const opts = (width: number, over: Partial<LayoutOptions> = {}): LayoutOptions => ({
-  width, locale: 'en-IN', timeZone: 'Asia/Kolkata', messages: en, measure: approximateMeasure, ...over,
+  width,
+  locale: 'en-IN',
+  timeZone: 'Asia/Kolkata',
+  messages: en,
+  measure: approximateMeasure,
+  ...over,
 });
 const overlap = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 function assertNoOverlap(boxes: { id: string; box: Box }[]) {
-  for (const [i, a] of boxes.entries())
-    for (const b of boxes.slice(i + 1))
-      assert.ok(!overlap(a.box, b.box), `${a.id} overlaps ${b.id}`);
+  for (const [i, a] of boxes.entries()) for (const b of boxes.slice(i + 1)) assert.ok(!overlap(a.box, b.box), `${a.id} overlaps ${b.id}`);
 }
 function synthetic(n: number, lanes = 3): ResolvedIncident {
   const events = Array.from({ length: n }, (_, i) => ({
-    id: `e${i}`, title: `Event number ${i} with a fairly long title`, lane: `l${i % lanes}`, status: 'confirmed', sources: ['s'],
+    id: `e${i}`,
+    title: `Event number ${i} with a fairly long title`,
+    lane: `l${i % lanes}`,
+    status: 'confirmed',
+    sources: ['s'],
     start: new Date(Date.UTC(2022, 0, 1) + Math.floor((i * 7919) % n) * 60_000 * 7).toISOString().slice(0, 16) + 'Z',
   }));
   return parseIncident({ version: 1, title: 't', timeZone: 'UTC', sources: [{ id: 's' }], events }).resolved!;
@@ -45,7 +51,10 @@ test('layoutHorizontal(AIIMS) labels most events at 1280 px and keeps marks in t
   const labelled = l.marks.filter((m) => m.label && m.label.lines.length > 0).length;
   assert.ok(labelled >= 16, `${labelled} of 20 labelled`);
   const ids = aiims().events.map((e) => e.id);
-  assert.deepEqual(l.marks.map((m) => m.id), ids);
+  assert.deepEqual(
+    l.marks.map((m) => m.id),
+    ids,
+  );
 });
 
 test('layoutHorizontal keeps its height while zooming, and zoom spreads marks apart', () => {
@@ -76,7 +85,10 @@ test('layoutHorizontal aggregates into bins above the level-of-detail threshold,
   const l = layoutHorizontal(r, opts(1280));
   assert.equal(l.marks.length, 0);
   assert.ok(l.bins.length > 0 && l.bins.length <= 3 * Math.ceil(1252 / 36));
-  assert.equal(l.bins.reduce((s, b) => s + b.count, 0), l.inView);
+  assert.equal(
+    l.bins.reduce((s, b) => s + b.count, 0),
+    l.inView,
+  );
   const zoomed = layoutHorizontal(r, opts(1280, { transform: { k: 400, x: -400 * 600 } }));
   assert.ok(zoomed.inView <= 500 && zoomed.marks.length > 0, `${zoomed.inView} in view`);
   assert.equal(zoomed.bins.length, 0);
@@ -96,16 +108,25 @@ test('zonedTicks(…) puts day ticks on midnight in the incident zone, whatever 
 
 test('zonedTicks(…) labels months in Hindi for hi-IN', () => {
   const ticks = zonedTicks(Date.UTC(2022, 10, 1), Date.UTC(2023, 1, 1), 4, 'Asia/Kolkata', 'hi-IN');
-  assert.ok(ticks.some((t) => /दिस/.test(t.label)), ticks.map((t) => t.label).join(','));
+  assert.ok(
+    ticks.some((t) => /दिस/.test(t.label)),
+    ticks.map((t) => t.label).join(','),
+  );
   assert.ok(ticks.every((t) => !/Jan|Feb|Nov|Dec/.test(t.label)));
 });
 
 test('layoutHorizontal places a 23:30 IST event on the 12th before the tick of the 13th', () => {
-  const r = parseIncident({ version: 1, title: 't', timeZone: 'Asia/Kolkata', sources: [{ id: 's' }], events: [
-    { id: 'a', title: 'Late', start: '2022-11-12T23:30', status: 'confirmed', sources: ['s'] },
-    { id: 'b', title: 'Other', start: '2022-11-10', status: 'confirmed', sources: ['s'] },
-    { id: 'c', title: 'Other', start: '2022-11-15', status: 'confirmed', sources: ['s'] },
-  ] }).resolved!;
+  const r = parseIncident({
+    version: 1,
+    title: 't',
+    timeZone: 'Asia/Kolkata',
+    sources: [{ id: 's' }],
+    events: [
+      { id: 'a', title: 'Late', start: '2022-11-12T23:30', status: 'confirmed', sources: ['s'] },
+      { id: 'b', title: 'Other', start: '2022-11-10', status: 'confirmed', sources: ['s'] },
+      { id: 'c', title: 'Other', start: '2022-11-15', status: 'confirmed', sources: ['s'] },
+    ],
+  }).resolved!;
   const l = layoutHorizontal(r, opts(1280));
   const a = l.marks.find((m) => m.id === 'a')!;
   const t13 = l.ticks.find((t) => t.label === '13 Nov')!;

@@ -13,7 +13,7 @@ const incident = (events: Partial<IncidentEvent>[], extra: Partial<Incident> = {
     { id: 'scroll', publisher: 'Scroll.in', url: 'https://scroll.in/article/1' },
     { id: 'memo', title: 'Internal memo' },
   ],
-  events: events.map((e, i) => ({ id: `e${i}`, title: `Event ${i}`, start: '2022-11-23', status: 'confirmed', ...e })) as IncidentEvent[],
+  events: events.map((e, i) => ({ id: `e${i}`, title: `Event ${i}`, start: '2022-11-23', status: 'confirmed', ...e })),
   ...extra,
 });
 
@@ -117,7 +117,13 @@ test('fallbackHtml(…) escapes markup in titles, summary, dates and sources, an
 });
 
 test('fallbackHtml(…, { locale: "hi" }) formats dates in Hindi', () => {
-  const html = fallbackHtml(incident([{ title: 'Attack', start: '2022-11-23' }, { title: 'Month', start: '2022-12' }]), { locale: 'hi' });
+  const html = fallbackHtml(
+    incident([
+      { title: 'Attack', start: '2022-11-23' },
+      { title: 'Month', start: '2022-12' },
+    ]),
+    { locale: 'hi' },
+  );
   const [day, month] = items(html);
   assert.ok(day && month);
   const expectedDay = new Intl.DateTimeFormat('hi', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Asia/Kolkata' }).format(Date.UTC(2022, 10, 23, 6));

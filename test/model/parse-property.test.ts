@@ -78,7 +78,10 @@ test('parseIncident(valid incident with one field broken) reports that field by 
       const broken = structuredClone(doc) as { events: { start: string }[] };
       broken.events[i]!.start = bad; // i < events.length
       const r = parseIncident(broken);
-      assert.deepEqual(r.errors.map((e) => e.path), [`events[${i}].start`]);
+      assert.deepEqual(
+        r.errors.map((e) => e.path),
+        [`events[${i}].start`],
+      );
       assert.equal(r.incident?.events.length ?? 0, doc.events.length - 1);
     }),
     params,

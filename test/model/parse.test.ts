@@ -29,26 +29,40 @@ test('parseIncident(valid document) round-trips unchanged', () => {
 });
 
 test('parseIncident orders events by the instant their start begins, ties in file order', () => {
-  const r = parseIncident(minimal([
-    ev({ id: 'late', start: '2022-12-01' }),
-    ev({ id: 'month', start: '2022-11' }),
-    ev({ id: 'day-a', start: '2022-11-23' }),
-    ev({ id: 'day-b', start: '2022-11-23' }),
-    ev({ id: 'time', start: '2022-11-23T07:00+05:30' }),
-  ]));
-  assert.deepEqual(r.resolved?.events.map((e) => e.id), ['month', 'day-a', 'day-b', 'time', 'late']);
+  const r = parseIncident(
+    minimal([
+      ev({ id: 'late', start: '2022-12-01' }),
+      ev({ id: 'month', start: '2022-11' }),
+      ev({ id: 'day-a', start: '2022-11-23' }),
+      ev({ id: 'day-b', start: '2022-11-23' }),
+      ev({ id: 'time', start: '2022-11-23T07:00+05:30' }),
+    ]),
+  );
+  assert.deepEqual(
+    r.resolved?.events.map((e) => e.id),
+    ['month', 'day-a', 'day-b', 'time', 'late'],
+  );
 });
 
 test('parseIncident leaves out a bad event with an error naming its path, and keeps the rest', () => {
   const r = parseIncident(minimal([ev({ id: 'a' }), ev({ id: 'b' }), ev({ id: 'c' }), ev({ id: 'd', start: '2022-13-01' })]));
   assert.deepEqual(r.errors, [{ path: 'events[3].start', message: '"2022-13-01" is not a date: month 13 does not exist' }]);
-  assert.deepEqual(r.incident?.events.map((e) => e.id), ['a', 'b', 'c']);
+  assert.deepEqual(
+    r.incident?.events.map((e) => e.id),
+    ['a', 'b', 'c'],
+  );
 });
 
 test('parseIncident reports missing ids, titles and duplicate ids', () => {
   const r = parseIncident(minimal([ev({ id: undefined }), ev({ title: '' }), ev({ id: 'x' }), ev({ id: 'x' })]));
-  assert.deepEqual(r.errors.map((e) => e.path), ['events[0].id', 'events[1].title', 'events[3].id']);
-  assert.deepEqual(r.incident?.events.map((e) => e.id), ['x']);
+  assert.deepEqual(
+    r.errors.map((e) => e.path),
+    ['events[0].id', 'events[1].title', 'events[3].id'],
+  );
+  assert.deepEqual(
+    r.incident?.events.map((e) => e.id),
+    ['x'],
+  );
 });
 
 test('parseIncident fails as a whole only when nothing can be drawn', () => {
@@ -74,10 +88,20 @@ test('parseIncident warns about unknown and missing sources', () => {
 });
 
 test('parseIncident drops non-http(s) links with a warning and keeps the source', () => {
-  const urls = ['javascript:alert(1)', ' JaVaScRiPt:alert(1)', 'java\tscript:alert(1)', '\x01javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox(1)', '//evil.example/x'];
-  const r = parseIncident(minimal([ev({ sources: urls.map((_, i) => `s${i}`) })], {
-    sources: urls.map((url, i) => ({ id: `s${i}`, title: `Source ${i}`, url })),
-  }));
+  const urls = [
+    'javascript:alert(1)',
+    ' JaVaScRiPt:alert(1)',
+    'java\tscript:alert(1)',
+    '\x01javascript:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'vbscript:msgbox(1)',
+    '//evil.example/x',
+  ];
+  const r = parseIncident(
+    minimal([ev({ sources: urls.map((_, i) => `s${i}`) })], {
+      sources: urls.map((url, i) => ({ id: `s${i}`, title: `Source ${i}`, url })),
+    }),
+  );
   assert.equal(r.warnings.length, urls.length);
   assert.ok(r.warnings.every((w, i) => w.path === `sources[${i}].url` && w.message.includes('not an http(s) link')));
   assert.ok(r.incident?.sources?.every((s) => s.url === undefined));
@@ -85,9 +109,7 @@ test('parseIncident drops non-http(s) links with a warning and keeps the source'
 });
 
 test('parseIncident resolves ranges, conflicts and a day-precision date as a day', () => {
-  const r = parseIncident(minimal([
-    ev({ start: '2022-11-23', end: '2022-12-05', conflicts: [{ note: 'Another source says the 24th', date: '2022-11-24', sources: ['s1'] }] }),
-  ]));
+  const r = parseIncident(minimal([ev({ start: '2022-11-23', end: '2022-12-05', conflicts: [{ note: 'Another source says the 24th', date: '2022-11-24', sources: ['s1'] }] })]));
   const e = r.resolved!.events[0];
   assert.ok(e);
   assert.equal(new Date(e.start.start).toISOString(), '2022-11-22T18:30:00.000Z');
@@ -106,8 +128,14 @@ test('parseIncident keeps an end before the start out, with a warning', () => {
 
 test('parseIncident reads ICD 203 words and 0–100 numbers as confidence', () => {
   const r = parseIncident(minimal([ev({ confidence: 'very-likely' }), ev({ id: 'e2', confidence: 70 }), ev({ id: 'e3', confidence: 170 }), ev({ id: 'e4', confidence: 'sure' })]));
-  assert.deepEqual(r.resolved?.events.map((e) => e.confidence), ['very-likely', 70, undefined, undefined]);
-  assert.deepEqual(r.warnings.map((w) => w.path), ['events[2].confidence', 'events[3].confidence']);
+  assert.deepEqual(
+    r.resolved?.events.map((e) => e.confidence),
+    ['very-likely', 70, undefined, undefined],
+  );
+  assert.deepEqual(
+    r.warnings.map((w) => w.path),
+    ['events[2].confidence', 'events[3].confidence'],
+  );
 });
 
 test('parseIncident defaults a missing status to reported, with a warning', () => {
@@ -118,14 +146,23 @@ test('parseIncident defaults a missing status to reported, with a warning', () =
 
 test('parseIncident takes lanes from the events when none are listed, in order of first use', () => {
   const r = parseIncident(minimal([ev({ id: 'a', lane: 'police' }), ev({ id: 'b', lane: 'hospital' }), ev({ id: 'c' })]));
-  assert.deepEqual(r.resolved?.lanes.map((l) => l.id), ['police', 'hospital', 'events']);
+  assert.deepEqual(
+    r.resolved?.lanes.map((l) => l.id),
+    ['police', 'hospital', 'events'],
+  );
   assert.deepEqual(r.warnings, []);
 });
 
 test('parseIncident warns about an unknown lane when lanes are listed', () => {
   const r = parseIncident(minimal([ev({ lane: 'nope' })], { lanes: [{ id: 'a', label: 'A' }] }));
-  assert.deepEqual(r.warnings.map((w) => w.path), ['events[0].lane']);
-  assert.deepEqual(r.resolved?.lanes.map((l) => l.id), ['a', 'nope']);
+  assert.deepEqual(
+    r.warnings.map((w) => w.path),
+    ['events[0].lane'],
+  );
+  assert.deepEqual(
+    r.resolved?.lanes.map((l) => l.id),
+    ['a', 'nope'],
+  );
 });
 
 test('parseIncident reads dates without an offset in the incident zone and warns about a bad zone', () => {
@@ -137,20 +174,33 @@ test('parseIncident reads dates without an offset in the incident zone and warns
 });
 
 test('parseIncident checks places and claims by path', () => {
-  const r = parseIncident(minimal([ev()], {
-    places: [{ id: 'p1', name: 'Delhi', role: 'target', lat: 28.6, lon: 77.2 }, { id: 'p2', name: 'Far', lat: 123, lon: 0 }],
-    claims: [
-      { id: 'c1', from: 'p1', to: 'p1', relation: 'infrastructure-located-in', assertion: 'x', assertedBy: 'y', sources: ['s1'] },
-      { id: 'c2', from: 'ghost', to: 'p1', relation: 'infrastructure-located-in', assertion: 'x', assertedBy: 'y', sources: ['s1'] },
-      { id: 'c3', from: null, to: 'p1', relation: 'the attacker', assertion: 'x', assertedBy: 'y', sources: ['s1'] },
-    ],
-  }));
-  assert.deepEqual(r.errors.map((e) => e.path), ['places[1].lat', 'claims[1].from', 'claims[2].relation']);
-  assert.deepEqual(r.incident?.claims?.map((c) => c.id), ['c1']);
+  const r = parseIncident(
+    minimal([ev()], {
+      places: [
+        { id: 'p1', name: 'Delhi', role: 'target', lat: 28.6, lon: 77.2 },
+        { id: 'p2', name: 'Far', lat: 123, lon: 0 },
+      ],
+      claims: [
+        { id: 'c1', from: 'p1', to: 'p1', relation: 'infrastructure-located-in', assertion: 'x', assertedBy: 'y', sources: ['s1'] },
+        { id: 'c2', from: 'ghost', to: 'p1', relation: 'infrastructure-located-in', assertion: 'x', assertedBy: 'y', sources: ['s1'] },
+        { id: 'c3', from: null, to: 'p1', relation: 'the attacker', assertion: 'x', assertedBy: 'y', sources: ['s1'] },
+      ],
+    }),
+  );
+  assert.deepEqual(
+    r.errors.map((e) => e.path),
+    ['places[1].lat', 'claims[1].from', 'claims[2].relation'],
+  );
+  assert.deepEqual(
+    r.incident?.claims?.map((c) => c.id),
+    ['c1'],
+  );
 });
 
 test('parseIncident ignores prototype keys and never pollutes Object.prototype', () => {
-  const r = parseIncidentJson('{"__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":1}},"version":1,"title":"t","events":[{"id":"a","title":"t","start":"2022","__proto__":{"polluted":1}}]}');
+  const r = parseIncidentJson(
+    '{"__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":1}},"version":1,"title":"t","events":[{"id":"a","title":"t","start":"2022","__proto__":{"polluted":1}}]}',
+  );
   assert.equal(({} as Record<string, unknown>).polluted, undefined);
   assert.equal(r.incident?.events.length, 1);
 });
@@ -164,7 +214,13 @@ test('parseIncidentJson reports a syntax error at the path it is given', () => {
 });
 
 test('parseIncident never throws, even on a hostile object', () => {
-  const hostile = { version: 1, title: 't', get events(): never { throw new Error('boom'); } };
+  const hostile = {
+    version: 1,
+    title: 't',
+    get events(): never {
+      throw new Error('boom');
+    },
+  };
   const r = parseIncident(hostile);
   assert.equal(r.incident, null);
   const [error] = r.errors;

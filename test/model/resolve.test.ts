@@ -95,7 +95,12 @@ test('sourceLabel is publisher and title, else whichever is given, else the id',
 });
 
 test('a source has its publication date resolved in UTC, and none when it gives none', () => {
-  const r = resolve({ sources: [{ id: 's1', title: 'A report', published: '2022-11-30' }, { id: 'undated', title: 'Another' }] });
+  const r = resolve({
+    sources: [
+      { id: 's1', title: 'A report', published: '2022-11-30' },
+      { id: 'undated', title: 'Another' },
+    ],
+  });
   const d = r.sourceById.get('s1')?.publishedDate;
   assert.ok(d);
   assert.equal(d.text, '2022-11-30');
@@ -111,7 +116,10 @@ test('laneById has the default lane when events name none, next to the lanes the
   assert.deepEqual(r.laneById.get(DEFAULT_LANE.id), DEFAULT_LANE);
   assert.deepEqual(r.laneById.get('attacker'), { id: 'attacker', label: 'attacker' });
   assert.equal(r.eventById.get('b')?.lane, DEFAULT_LANE.id);
-  assert.deepEqual(r.lanes.map((l) => l.id), ['attacker', DEFAULT_LANE.id]);
+  assert.deepEqual(
+    r.lanes.map((l) => l.id),
+    ['attacker', DEFAULT_LANE.id],
+  );
   const named = resolve({ lanes: [{ id: 'attacker', label: 'Attacker' }], events: [ev({ lane: 'attacker' })] });
   assert.equal(named.laneById.has(DEFAULT_LANE.id), false, 'no default lane when every event names one');
 });

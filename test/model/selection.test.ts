@@ -20,7 +20,17 @@ const doc = {
     { id: 'c=1', title: 'Third', start: '2022-12-01', sources: ['s'], status: 'confirmed' },
   ],
   claims: [
-    { id: 'c:2', from: 'hk:ip', to: 'target', relation: 'infrastructure-located-in', assertion: 'IPs in Hong Kong', assertedBy: 'Police', status: 'reported', sources: ['s'], event: 'c=1' },
+    {
+      id: 'c:2',
+      from: 'hk:ip',
+      to: 'target',
+      relation: 'infrastructure-located-in',
+      assertion: 'IPs in Hong Kong',
+      assertedBy: 'Police',
+      status: 'reported',
+      sources: ['s'],
+      event: 'c=1',
+    },
     { id: 'c', from: 'hk', to: 'target', relation: 'infrastructure-located-in', assertion: 'IPs elsewhere', assertedBy: 'Police', sources: ['s'], event: 'b' },
   ],
 };

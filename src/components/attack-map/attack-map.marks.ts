@@ -17,12 +17,18 @@ export function backdrop(l: MapLayout, lit: Emphasis): SVGTemplateResult {
     ${l.boundaries ? svg`<path class="boundary" d=${l.boundaries}></path>` : nothing}
     ${l.places.filter((p) => p.area).map((p) => svg`<path class=${lit.places.has(p.id) ? 'area highlight' : 'area'} ?data-outline=${Boolean(p.place.shape)} d=${p.area}></path>`)}
     ${l.arcs.map((a) => svg`<path class=${lit.claims.has(a.id) ? 'arc highlight' : 'arc'} data-status=${a.status} stroke-opacity=${a.opacity.toFixed(2)} d=${a.d}></path>`)}
-    ${l.places.filter((p) => !p.area).map((p) => p.role === 'target'
-      ? svg`<circle class="target-ring" cx=${p.x} cy=${p.y} r=${p.marker + 4}></circle><circle class="target" cx=${p.x} cy=${p.y} r=${p.marker}></circle>`
-      : svg`<circle class="reference" cx=${p.x} cy=${p.y} r=${p.marker}></circle>`)}
-    ${l.places.map((p) => p.label
-      ? svg`<text class="place-label" data-role=${p.role} x=${p.label.x} y=${p.label.y} text-anchor=${p.label.anchor}>${p.label.lines.map((line, i) => svg`<tspan x=${p.label!.x} dy=${i ? 16 : 0}>${line}</tspan>`)}</text>`
-      : nothing)}`;
+    ${l.places
+      .filter((p) => !p.area)
+      .map((p) =>
+        p.role === 'target'
+          ? svg`<circle class="target-ring" cx=${p.x} cy=${p.y} r=${p.marker + 4}></circle><circle class="target" cx=${p.x} cy=${p.y} r=${p.marker}></circle>`
+          : svg`<circle class="reference" cx=${p.x} cy=${p.y} r=${p.marker}></circle>`,
+      )}
+    ${l.places.map((p) =>
+      p.label
+        ? svg`<text class="place-label" data-role=${p.role} x=${p.label.x} y=${p.label.y} text-anchor=${p.label.anchor}>${p.label.lines.map((line, i) => svg`<tspan x=${p.label!.x} dy=${i ? 16 : 0}>${line}</tspan>`)}</text>`
+        : nothing,
+    )}`;
 }
 
 export interface ItemState {

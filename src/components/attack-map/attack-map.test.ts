@@ -33,7 +33,7 @@ describe('<attack-map> accessibility', () => {
 
   it('says every claim in words, with who said it and its caveats', async () => {
     const m = await withData();
-    const list = m.part('claims')!.textContent!;
+    const list = m.part('claims')!.textContent;
     expect(list).to.contain('Where infrastructure was traced');
     expect(list).to.contain("An IP address location is not the attacker's location");
     expect(list).to.contain('An unnamed Ministry of Health and Family Welfare official');
@@ -81,7 +81,11 @@ describe('<attack-map> drawing', () => {
     expect(Number(arc('att-hk-ip').getAttribute('stroke-opacity'))).to.be.greaterThan(Number(arc('att-henan-ip').getAttribute('stroke-opacity')));
     expect(Number(arc('att-henan-ip').getAttribute('stroke-opacity'))).to.be.at.least(0.55, 'a floor keeps it visible');
     // Where the denied claim's hook is: an option on the map, or an entry in the list of claims.
-    const denied = () => m.all('data-claim-id').filter((c) => c.id === 'denied-claim').map((c) => (c.node.closest('svg') ? 'map' : c.node.tagName));
+    const denied = () =>
+      m
+        .all('data-claim-id')
+        .filter((c) => c.id === 'denied-claim')
+        .map((c) => (c.node.closest('svg') ? 'map' : c.node.tagName));
     expect(denied()).to.deep.equal(['LI']);
     m.el.showDenied = true;
     await m.settle();
@@ -199,7 +203,7 @@ describe('<attack-map> keyboard and selection', () => {
       expect(seen).to.deep.equal(['aiims-new-delhi', 'hong-kong', 'henan', 'zhengzhou', 'claim:att-hk-ip', 'claim:att-henan-ip']);
       await m.press('Enter');
       await m.settle();
-      const details = m.part('details')!.textContent!;
+      const details = m.part('details')!.textContent;
       expect(details).to.contain("The IP address of the other email was traced to China's Henan province.");
       expect(details).to.contain('Province-level only: no source names a city.');
       expect(details).to.contain('Reported in');
@@ -236,7 +240,10 @@ describe('<attack-map> keyboard and selection', () => {
       expect(count).to.equal(2);
       expect(timeline.el.selected).to.equal(null);
       // A lit mark is not selected (aria-selected stays false): its highlight is only drawn.
-      const lit = timeline.all('data-event-id').filter((e) => e.node.classList.contains('highlight')).map((e) => e.id);
+      const lit = timeline
+        .all('data-event-id')
+        .filter((e) => e.node.classList.contains('highlight'))
+        .map((e) => e.id);
       expect(lit.sort()).to.deep.equal(['ev-ip-trace', 'ev-police-on-record']);
 
       click(m.find('data-claim-id', 'att-hk-ip')!);

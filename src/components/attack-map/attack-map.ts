@@ -124,7 +124,10 @@ export class AttackMap extends AttackElement {
     // Geometry code and land load only now, when a map is about to be drawn.
     if (!this.geo && !this.geoLoading) {
       this.geoLoading = true;
-      import('../../layout/map-layout.js').then((m) => (this.geo = m), () => (this.geoLoading = false));
+      import('../../layout/map-layout.js').then(
+        (m) => (this.geo = m),
+        () => (this.geoLoading = false),
+      );
     }
     const resolution = resolutionFor(width);
     if (resolution !== this.landResolution) {
@@ -225,7 +228,13 @@ export class AttackMap extends AttackElement {
   private claimText(c: ResolvedClaim, separator = '. '): string {
     const m = this.messages;
     const k = c.claim;
-    return [m.relation[k.relation], m.claimBy(k.assertedBy, k.assertion), m.status[c.status], c.confidence !== undefined ? formatConfidence(c.confidence, m) : '', k.caveats?.length ? `${m.caveats}: ${k.caveats.join(' ')}` : '']
+    return [
+      m.relation[k.relation],
+      m.claimBy(k.assertedBy, k.assertion),
+      m.status[c.status],
+      c.confidence !== undefined ? formatConfidence(c.confidence, m) : '',
+      k.caveats?.length ? `${m.caveats}: ${k.caveats.join(' ')}` : '',
+    ]
       .filter(Boolean)
       .join(separator);
   }
@@ -252,10 +261,12 @@ export class AttackMap extends AttackElement {
       body = html`<p class="details-title">${p.name}</p>
         <p>${[m.role[p.role ?? 'reference'], this.precisionText(p)].filter(Boolean).join('. ')}</p>
         ${claims.map((c) => claimDetails(c, ctx))}
-        ${events.length
-          ? html`<p class="section-label">${m.eventsHere}</p>
+        ${
+          events.length
+            ? html`<p class="section-label">${m.eventsHere}</p>
               <ul class="events">${events.map((e) => html`<li><button type="button" @click=${() => this.userSelect(e.id)}>${formatEventDate(e, ctx.locale, ctx.zone, m)}: ${e.event.title}</button></li>`)}</ul>`
-          : nothing}`;
+            : nothing
+        }`;
     } else if (claims.length) body = html`${claims.map((c) => claimDetails(c, ctx))}`;
     return body ? this.renderDetailsPanel(body, () => this.choose(null), { label: m.details }) : nothing;
   }
@@ -297,16 +308,26 @@ export class AttackMap extends AttackElement {
       ${this.renderErrors()}
       <div class="chart" part="chart" @keydown=${this.roving.handleKeydown} @click=${this.handleClick} @focusin=${this.roving.handleFocusIn}
         @pointerover=${this.handlePointerOver} @pointerleave=${() => (this.preview = null)}>
-        ${l
-          ? html`<svg class="layer" aria-hidden="true" width=${width} height=${height} viewBox="0 0 ${width} ${height}">${backdrop(l, lit)}</svg>
+        ${
+          l
+            ? html`<svg class="layer" aria-hidden="true" width=${width} height=${height} viewBox="0 0 ${width} ${height}">${backdrop(l, lit)}</svg>
               <svg class="plot" role="listbox" aria-label=${m.mapLabel(incident.title)} aria-describedby="map-help" width=${width} height=${height} viewBox="0 0 ${width} ${height}">
-                ${repeat(l.places, (p) => p.id, (p) => place(p, { tabStop: isStop('place', p.id), selected: shown.place === p.id, label: this.placeText(p) }))}
-                ${repeat(l.arcs, (a) => a.id, (a) => {
-                  const c = r.claimById.get(a.id);
-                  return arc(a, { tabStop: isStop('claim', a.id), selected: shown.claim === a.id, label: c ? this.claimText(c) : '' });
-                })}
+                ${repeat(
+                  l.places,
+                  (p) => p.id,
+                  (p) => place(p, { tabStop: isStop('place', p.id), selected: shown.place === p.id, label: this.placeText(p) }),
+                )}
+                ${repeat(
+                  l.arcs,
+                  (a) => a.id,
+                  (a) => {
+                    const c = r.claimById.get(a.id);
+                    return arc(a, { tabStop: isStop('claim', a.id), selected: shown.claim === a.id, label: c ? this.claimText(c) : '' });
+                  },
+                )}
               </svg>`
-          : html`<svg class="plot" aria-hidden="true" width=${width} height=${height}></svg>`}
+            : html`<svg class="plot" aria-hidden="true" width=${width} height=${height}></svg>`
+        }
       </div>
       <p id="map-help" class="sr-only">${m.mapKeyboardHelp}</p>
       ${this.renderLegend(legendItems(m))}

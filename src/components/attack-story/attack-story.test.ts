@@ -44,7 +44,7 @@ describe('<attack-story>', () => {
 
   it('shows title, summary, last update and the zone, once, over a linked timeline and map', async () => {
     const s = await story();
-    const header = s.root.querySelector('header')!.textContent!;
+    const header = s.root.querySelector('header')!.textContent;
     expect(header).to.contain('The ransomware attack on AIIMS New Delhi');
     expect(header).to.contain('Updated 25 Nov 2026');
     expect(header).to.contain('Times in India Standard Time');
@@ -264,7 +264,7 @@ describe('<attack-story>', () => {
     }
   });
 
-  it('stops its parts\' attack-load and reports its own, once', async () => {
+  it("stops its parts' attack-load and reports its own, once", async () => {
     let loads = 0;
     document.addEventListener('attack-load', () => loads++);
     await story();
@@ -327,7 +327,11 @@ describe('example pages', () => {
     try {
       const inner = await waitFor(() => iframe.contentDocument!.querySelector('iframe[data-attack-embed]') as HTMLIFrameElement | null, 'inner iframe');
       const innerStory = await waitFor(() => inner.contentDocument?.querySelector('attack-story') as AttackStory | null, 'inner story', 15000);
-      await waitFor(() => innerStory.selected === 'ev-rs-reply', `the linked event selected inside the iframe (inner URL ${inner.contentWindow?.location.href}, src ${inner.src}, selected ${innerStory.selected}, incident ${Boolean(innerStory.incident)})`, 15000);
+      await waitFor(
+        () => innerStory.selected === 'ev-rs-reply',
+        `the linked event selected inside the iframe (inner URL ${inner.contentWindow?.location.href}, src ${inner.src}, selected ${innerStory.selected}, incident ${Boolean(innerStory.incident)})`,
+        15000,
+      );
     } finally {
       iframe.remove();
     }

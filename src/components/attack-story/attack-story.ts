@@ -129,7 +129,7 @@ export class AttackStory extends AttackElement {
       const id = this.noDeepLink ? null : readHashParam(location.hash, this.hashKey);
       if (id && r.eventById.has(id)) {
         this.select(id);
-        this.updateComplete.then(() => this.scrollIntoView({ block: 'start' }));
+        void this.updateComplete.then(() => this.scrollIntoView({ block: 'start' }));
       }
       this.visibility.watchSteps(
         [...document.querySelectorAll<HTMLElement>('[data-attack-event]')].filter((p) => {
@@ -159,7 +159,6 @@ export class AttackStory extends AttackElement {
     </nav>`;
   }
 
-
   private get forParts(): ParseResult | null {
     const result = this.result;
     if (this.partResult.for !== result) this.partResult = { for: result, value: result && { ...result, errors: [], warnings: [] } };
@@ -181,19 +180,20 @@ export class AttackStory extends AttackElement {
       <header class=${this.noCaption ? 'sr-only' : ''}>
         <p class="story-title" part="title">${incident.title}</p>
         ${incident.summary ? html`<p class="summary">${incident.summary}</p>` : nothing}
-        <p class="updated">${[
-          updated?.ok ? m.updated(formatResolvedDate(updated.value, locale, zone)) : '',
-          r.extent ? m.timesIn(zoneName(locale, zone, r.extent[0])) : '',
-        ].filter(Boolean).join(' · ')}</p>
+        <p class="updated">${[updated?.ok ? m.updated(formatResolvedDate(updated.value, locale, zone)) : '', r.extent ? m.timesIn(zoneName(locale, zone, r.extent[0])) : '']
+          .filter(Boolean)
+          .join(' · ')}</p>
       </header>
       ${this.renderErrors()}
       <div class="panes ${hasMap ? '' : 'timeline-only'}" @attack-load=${this.handlePartNotice} @attack-error=${this.handlePartNotice}>
         <attack-timeline part="timeline" exportparts=${TIMELINE_PARTS} no-caption .parsed=${this.forParts} link=${link}
           locale=${locale} time-zone=${zone} theme=${this.theme} ?transparent=${this.transparent}></attack-timeline>
-        ${hasMap
-          ? html`<attack-map part="map" exportparts=${MAP_PARTS} .parsed=${this.forParts} link=${link} .boundaries=${this.boundaries}
+        ${
+          hasMap
+            ? html`<attack-map part="map" exportparts=${MAP_PARTS} .parsed=${this.forParts} link=${link} .boundaries=${this.boundaries}
               ?show-denied=${this.showDenied} locale=${locale} time-zone=${zone} theme=${this.theme} ?transparent=${this.transparent}></attack-map>`
-          : nothing}
+            : nothing
+        }
       </div>
       ${r.events.length ? this.renderStepper() : nothing}
     </article>`;

@@ -81,15 +81,21 @@ export function backdrop(l: TimelineLayout): SVGTemplateResult {
   }
   const { plot } = l;
   return svg`
-    ${l.lanes.map((lane) => svg`<g class="lane"><rect x="0" y=${lane.y} width=${l.width} height=${lane.height - 4} rx="4"></rect>
-      <text x=${plot.left} y=${lane.y + 15}>${lane.label}</text></g>`)}
-    ${l.ticks.map((t) => svg`<g class=${t.major ? 'tick major' : 'tick'}>
+    ${l.lanes.map(
+      (lane) => svg`<g class="lane"><rect x="0" y=${lane.y} width=${l.width} height=${lane.height - 4} rx="4"></rect>
+      <text x=${plot.left} y=${lane.y + 15}>${lane.label}</text></g>`,
+    )}
+    ${l.ticks.map(
+      (t) => svg`<g class=${t.major ? 'tick major' : 'tick'}>
       <line x1=${t.x} x2=${t.x} y1=${plot.top - 8} y2=${plot.bottom - 4}></line>
-      <text x=${t.x + 4} y=${plot.top - 12}>${t.label}</text></g>`)}
+      <text x=${t.x + 4} y=${plot.top - 12}>${t.label}</text></g>`,
+    )}
     ${l.marks.filter((m) => m.shape === 'milestone').map((m) => svg`<line class="guide" x1=${m.x} x2=${m.x} y1=${plot.top} y2=${plot.bottom - 4}></line>`)}
-    ${l.marks.map((m) => svg`
+    ${l.marks.map(
+      (m) => svg`
       ${m.extent ? svg`<line class="extent" x1=${m.extent.x0} x2=${m.extent.x1} y1=${m.y + SIZES.extentOffset} y2=${m.y + SIZES.extentOffset}></line>` : nothing}
-      ${m.conflicts.map((cx) => svg`<path class="conflict" d="M${cx},${m.y}L${m.x},${m.y}"></path><circle class="conflict-dot" cx=${cx} cy=${m.y} r="5"></circle>`)}`)}
+      ${m.conflicts.map((cx) => svg`<path class="conflict" d="M${cx},${m.y}L${m.x},${m.y}"></path><circle class="conflict-dot" cx=${cx} cy=${m.y} r="5"></circle>`)}`,
+    )}
     ${l.marks.map((m) => label(m, false))}`;
 }
 

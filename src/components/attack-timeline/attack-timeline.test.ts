@@ -56,7 +56,7 @@ describe('<attack-timeline> accessibility', () => {
 
   it('keeps a list of every event, in order, for assistive technology', async () => {
     const t = await withData();
-    const items = [...t.root.querySelectorAll('ol[aria-label] li')].map((li) => li.textContent!);
+    const items = [...t.root.querySelectorAll('ol[aria-label] li')].map((li) => li.textContent);
     expect(items).to.have.length(20);
     expect(items[0]).to.contain('Digital services knocked out');
     expect(items.some((text) => text.includes('24 or 25 Nov 2022') && text.includes('Disputed'))).to.equal(true);
@@ -180,9 +180,8 @@ describe('<attack-timeline> drawing', () => {
     expect(new Set([dash('ev-attack'), dash('ev-fir'), dash('ev-hk-plot-report')]).size).to.equal(3);
     const fill = (id: string) => getComputedStyle(mark(id).querySelector('.shape')!).fill;
     expect(fill('ev-attack')).to.not.equal(fill('ev-ip-trace'));
-    const legend = t.part('legend')!.textContent!;
-    for (const word of ['Confirmed on the record', 'Reported', 'Single source', 'Disputed', 'Denied', 'Milestone'])
-      expect(legend).to.contain(word);
+    const legend = t.part('legend')!.textContent;
+    for (const word of ['Confirmed on the record', 'Reported', 'Single source', 'Disputed', 'Denied', 'Milestone']) expect(legend).to.contain(word);
   });
 
   it('shows the disputed date of the case as a conflict mark', async () => {
@@ -206,7 +205,7 @@ describe('<attack-timeline> drawing', () => {
     const box = t.el.getBoundingClientRect();
     for (const text of t.root.querySelectorAll('svg text')) {
       const r = text.getBoundingClientRect();
-      expect(r.right, text.textContent!).to.be.at.most(box.right + 0.5);
+      expect(r.right, text.textContent).to.be.at.most(box.right + 0.5);
     }
     expect(t.part('toolbar')).to.equal(null);
   });
@@ -225,10 +224,13 @@ describe('<attack-timeline> time zone', () => {
   });
 
   it('shows a 23:30 IST event on the 12th as the 12th, in the incident zone', async () => {
-    const t = await withData(1280, small([
-      { id: 'late', title: 'Late-night event', start: '2022-11-12T23:30', status: 'confirmed', sources: ['s1'] },
-      { id: 'next', title: 'Next day', start: '2022-11-13', status: 'confirmed', sources: ['s1'] },
-    ]));
+    const t = await withData(
+      1280,
+      small([
+        { id: 'late', title: 'Late-night event', start: '2022-11-12T23:30', status: 'confirmed', sources: ['s1'] },
+        { id: 'next', title: 'Next day', start: '2022-11-13', status: 'confirmed', sources: ['s1'] },
+      ]),
+    );
     expect(t.find('data-event-id', 'late')!.getAttribute('aria-label')).to.match(/^12 Nov 2022, 11:30 pm IST/);
     t.el.select('late');
     await t.settle();
@@ -305,7 +307,9 @@ describe('<attack-timeline> keyboard', () => {
     expect(details.textContent).to.contain('Likely (70 in 100), an editorial judgement');
     expect(details.textContent).to.contain('reported 14 Dec 2022');
     const links = [...details.querySelectorAll('a')];
-    expect(links.map((a) => a.href)).to.include('https://www.dnaindia.com/india/report-aiims-delhi-cyberattack-traced-to-china-and-hong-kong-patient-data-restored-opd-functioning-online-partially-3010728');
+    expect(links.map((a) => a.href)).to.include(
+      'https://www.dnaindia.com/india/report-aiims-delhi-cyberattack-traced-to-china-and-hong-kong-patient-data-restored-opd-functioning-online-partially-3010728',
+    );
     expect(details.querySelectorAll('li').length).to.equal(3, 'three sources, one without a link');
     expect(t.find('data-event-id', 'ev-ip-trace')!.getAttribute('aria-selected')).to.equal('true');
     await t.press('Escape');
@@ -530,7 +534,7 @@ describe('<attack-timeline> bad input', () => {
     const alert = t.role('alert');
     expect(alert, 'a visible alert').to.exist;
     expect(alert!.getBoundingClientRect().height).to.be.greaterThan(0);
-    return { el: t.el, errors: errors! as { path: string; message: string }[], alert: alert!.textContent! };
+    return { el: t.el, errors: errors! as { path: string; message: string }[], alert: alert!.textContent };
   };
 
   it('a src that 404s', async () => {
@@ -598,14 +602,23 @@ describe('<attack-timeline> bad input', () => {
       '{{constructor.constructor("window.__xss=6")()}}',
     ];
     const events = payloads.map((p, i) => ({
-      id: `x${i}`, title: p, description: p, start: `2022-11-${10 + i}`, lane: `lane${i}`, status: 'confirmed', sources: [`s${i}`],
+      id: `x${i}`,
+      title: p,
+      description: p,
+      start: `2022-11-${10 + i}`,
+      lane: `lane${i}`,
+      status: 'confirmed',
+      sources: [`s${i}`],
       conflicts: [{ note: p, sources: [`s${i}`] }],
     }));
-    const t = await withData(1280, small(events, {
-      title: payloads[0],
-      lanes: payloads.map((p, i) => ({ id: `lane${i}`, label: p })),
-      sources: payloads.map((p, i) => ({ id: `s${i}`, title: p, publisher: p, url: 'https://example.org/' })),
-    }));
+    const t = await withData(
+      1280,
+      small(events, {
+        title: payloads[0],
+        lanes: payloads.map((p, i) => ({ id: `lane${i}`, label: p })),
+        sources: payloads.map((p, i) => ({ id: `s${i}`, title: p, publisher: p, url: 'https://example.org/' })),
+      }),
+    );
     for (let i = 0; i < payloads.length; i++) {
       t.el.select(`x${i}`);
       await t.settle();
@@ -620,11 +633,21 @@ describe('<attack-timeline> bad input', () => {
   });
 
   it('never renders a javascript:, data: or vbscript: link, and clicking links runs nothing', async () => {
-    const urls = ['javascript:window.__xss=5', ' JaVaScRiPt:window.__xss=5', 'java\tscript:window.__xss=5', '\x01javascript:window.__xss=5', 'data:text/html,<script>window.__xss=5</script>', 'vbscript:msgbox(1)', 'https://example.org/ok'];
-    const t = await withData(1280, small(
-      [{ id: 'a', title: 'Linked', start: '2022-11-23', status: 'confirmed', sources: urls.map((_, i) => `u${i}`) }],
-      { sources: urls.map((url, i) => ({ id: `u${i}`, title: `Source ${i}`, url })) },
-    ));
+    const urls = [
+      'javascript:window.__xss=5',
+      ' JaVaScRiPt:window.__xss=5',
+      'java\tscript:window.__xss=5',
+      '\x01javascript:window.__xss=5',
+      'data:text/html,<script>window.__xss=5</script>',
+      'vbscript:msgbox(1)',
+      'https://example.org/ok',
+    ];
+    const t = await withData(
+      1280,
+      small([{ id: 'a', title: 'Linked', start: '2022-11-23', status: 'confirmed', sources: urls.map((_, i) => `u${i}`) }], {
+        sources: urls.map((url, i) => ({ id: `u${i}`, title: `Source ${i}`, url })),
+      }),
+    );
     t.el.select('a');
     await t.settle();
     const links = [...t.root.querySelectorAll('a')];

@@ -233,15 +233,30 @@ export class AttackTimeline extends AttackElement {
         <svg class="layer" aria-hidden="true" width=${l.width} height=${l.height} viewBox="0 0 ${l.width} ${l.height}">${backdrop(l)}</svg>
         <svg class=${vertical ? 'plot vertical' : 'plot'} role="listbox" aria-label=${m.chartLabel(this.incident?.title ?? '')} aria-describedby="help"
           width=${l.width} height=${l.height} viewBox="0 0 ${l.width} ${l.height}">
-          ${repeat(l.marks, (k) => k.id, (k) => mark(k, {
-            tabStop: stop?.kind === 'event' && stop.id === k.id,
-            selected: k.id === shown.event,
-            highlighted: lit.has(k.id),
-            label: this.eventLabel(k.event),
-          }, vertical))}
-          ${l.orientation === 'horizontal'
-            ? repeat(l.bins, (b) => b.key, (b) => bin(b, stop?.kind === 'bin' && stop.id === b.key, m.binLabel(b.count, fmt(b.start), fmt(b.end)), new Intl.NumberFormat(locale).format(b.count)))
-            : nothing}
+          ${repeat(
+            l.marks,
+            (k) => k.id,
+            (k) =>
+              mark(
+                k,
+                {
+                  tabStop: stop?.kind === 'event' && stop.id === k.id,
+                  selected: k.id === shown.event,
+                  highlighted: lit.has(k.id),
+                  label: this.eventLabel(k.event),
+                },
+                vertical,
+              ),
+          )}
+          ${
+            l.orientation === 'horizontal'
+              ? repeat(
+                  l.bins,
+                  (b) => b.key,
+                  (b) => bin(b, stop?.kind === 'bin' && stop.id === b.key, m.binLabel(b.count, fmt(b.start), fmt(b.end)), new Intl.NumberFormat(locale).format(b.count)),
+                )
+              : nothing
+          }
         </svg>
       </div>
       <p id="help" class="sr-only">${m.keyboardHelp}</p>`;
@@ -293,9 +308,15 @@ export class AttackTimeline extends AttackElement {
     const zone = this.effectiveTimeZone;
     const locale = this.effectiveLocale;
     const last = r.events[r.events.length - 1];
-    const summary = r.extent && r.events[0] && last
-      ? m.summary(r.events.length, formatResolvedDate(r.events[0].start, locale, zone), formatResolvedDate(last.end ?? last.start, locale, zone), zoneName(locale, zone, r.extent[0]))
-      : '';
+    const summary =
+      r.extent && r.events[0] && last
+        ? m.summary(
+            r.events.length,
+            formatResolvedDate(r.events[0].start, locale, zone),
+            formatResolvedDate(last.end ?? last.start, locale, zone),
+            zoneName(locale, zone, r.extent[0]),
+          )
+        : '';
     const vertical = l?.orientation === 'vertical' ? l : null;
     return html`<figure part="base" data-layout=${l?.orientation ?? 'none'}>
       <figcaption class=${this.noCaption ? 'sr-only' : ''}>
@@ -305,13 +326,17 @@ export class AttackTimeline extends AttackElement {
       ${this.renderErrors()}
       ${r.events.length === 0 ? html`<p class="status" role="status">${m.empty}</p>` : nothing}
       ${l?.orientation === 'horizontal' ? this.renderToolbar(l) : nothing}
-      ${vertical && vertical.window.from > 0
-        ? html`<button type="button" class="more" @click=${() => (this.windowStart = Math.max(0, vertical.window.from - VERTICAL_WINDOW))}>↑ ${m.events(vertical.window.from)}</button>`
-        : nothing}
+      ${
+        vertical && vertical.window.from > 0
+          ? html`<button type="button" class="more" @click=${() => (this.windowStart = Math.max(0, vertical.window.from - VERTICAL_WINDOW))}>↑ ${m.events(vertical.window.from)}</button>`
+          : nothing
+      }
       ${l ? this.renderChart(l) : nothing}
-      ${vertical && vertical.window.to < vertical.window.total
-        ? html`<button type="button" class="more" @click=${() => (this.windowStart = vertical.window.to)}>↓ ${m.events(vertical.window.total - vertical.window.to)}</button>`
-        : nothing}
+      ${
+        vertical && vertical.window.to < vertical.window.total
+          ? html`<button type="button" class="more" @click=${() => (this.windowStart = vertical.window.to)}>↓ ${m.events(vertical.window.total - vertical.window.to)}</button>`
+          : nothing
+      }
       ${r.events.length ? this.renderLegend(legendItems(m)) : nothing}
       ${selected ? this.renderDetailsPanel(eventDetails(selected, this.detailsContext), () => this.closeDetails(), { labelledBy: 'details-title' }) : nothing}
       ${this.renderList(r)}

@@ -16,7 +16,25 @@ import type { Converted } from './types.js';
  */
 
 /** Columns of the events table, in the order the template and the export write them. */
-export const EVENT_COLUMNS = ['id', 'start', 'end', 'title', 'description', 'status', 'confidence', 'sources', 'lane', 'kind', 'milestone', 'precision', 'displayDate', 'dateKind', 'techniques', 'places', 'conflicts'] as const;
+export const EVENT_COLUMNS = [
+  'id',
+  'start',
+  'end',
+  'title',
+  'description',
+  'status',
+  'confidence',
+  'sources',
+  'lane',
+  'kind',
+  'milestone',
+  'precision',
+  'displayDate',
+  'dateKind',
+  'techniques',
+  'places',
+  'conflicts',
+] as const;
 export const STORY_COLUMNS = ['title', 'summary', 'timeZone', 'updated', 'id', 'victim'] as const;
 export const SOURCE_COLUMNS = ['id', 'url', 'title', 'publisher', 'published'] as const;
 export const LANE_COLUMNS = ['lane', 'label'] as const;
@@ -64,7 +82,10 @@ const refs = (cell: string, known: (ref: string) => boolean = () => false) =>
     // A whole line that names a source (an id may hold spaces) is one reference.
     if (known(t)) return [t];
     // Links separated by spaces, or by commas and semicolons as producers type them.
-    return t.split(/\s+|[,;](?=\s*https?:)/i).map((s) => s.replace(/[,;]+$/, '')).filter(Boolean);
+    return t
+      .split(/\s+|[,;](?=\s*https?:)/i)
+      .map((s) => s.replace(/[,;]+$/, ''))
+      .filter(Boolean);
   });
 /** Short codes in a cell, separated by spaces, commas or new lines. */
 const list = (cell: string) => cell.split(/[\s,;]+/).filter(Boolean);
@@ -209,20 +230,27 @@ export function fromTemplateCsv(rows: CsvRow[], options: { timeZone?: string }):
         const v = list(get(f));
         if (v.length) e[f] = v;
       }
-      const cited = refs(get('sources'), (ref) => byKey.has(ref)).map((ref) => cite(ref, r.at(row, 'sources'))).filter((id): id is string => id !== undefined);
+      const cited = refs(get('sources'), (ref) => byKey.has(ref))
+        .map((ref) => cite(ref, r.at(row, 'sources')))
+        .filter((id): id is string => id !== undefined);
       const conflicts = get('conflicts');
       if (conflicts) {
         // One per line: "date | note | sources", date and sources optional ("2022-11-24 | note").
-        e.conflicts = conflicts.split(/\r?\n/).filter((l) => l.trim()).map((l): Conflict => {
-          const parts = l.split('|').map((p) => p.trim());
-          const [first = ''] = parts;
-          const date = parts.length > 1 && (first === '' || /^\d{4}/.test(first)) ? parts.shift() : undefined;
-          const conflict: Conflict = { note: parts.shift() ?? '' };
-          if (date) conflict.date = date;
-          const ids = refs(parts.join(' ')).map((ref) => cite(ref, r.at(row, 'conflicts'))).filter((id): id is string => id !== undefined);
-          if (ids.length) conflict.sources = ids;
-          return conflict;
-        });
+        e.conflicts = conflicts
+          .split(/\r?\n/)
+          .filter((l) => l.trim())
+          .map((l): Conflict => {
+            const parts = l.split('|').map((p) => p.trim());
+            const [first = ''] = parts;
+            const date = parts.length > 1 && (first === '' || /^\d{4}/.test(first)) ? parts.shift() : undefined;
+            const conflict: Conflict = { note: parts.shift() ?? '' };
+            if (date) conflict.date = date;
+            const ids = refs(parts.join(' '))
+              .map((ref) => cite(ref, r.at(row, 'conflicts')))
+              .filter((id): id is string => id !== undefined);
+            if (ids.length) conflict.sources = ids;
+            return conflict;
+          });
       }
       if (cited.length) e.sources = [...new Set(cited)];
       doc.events.push(e as unknown as IncidentEvent);
@@ -235,7 +263,10 @@ export function fromTemplateCsv(rows: CsvRow[], options: { timeZone?: string }):
   for (const e of doc.events) if (!e.id && e.title) e.id = id(slug(e.title, 'event'));
   const [firstUntitled] = untitled;
   if (firstUntitled !== undefined) {
-    issues.warn('sources', `${untitled.length} ${untitled.length === 1 ? 'link has' : 'links have'} no title or publisher (first: ${clip(firstUntitled, 60)}); add a sources table (url, title, publisher, published) so readers see who said it`);
+    issues.warn(
+      'sources',
+      `${untitled.length} ${untitled.length === 1 ? 'link has' : 'links have'} no title or publisher (first: ${clip(firstUntitled, 60)}); add a sources table (url, title, publisher, published) so readers see who said it`,
+    );
   }
   if (sources.length) doc.sources = sources;
   if (!doc.title) issues.warn('title', 'the sheet has no story title (add a story table with a "title" column)');
@@ -252,16 +283,20 @@ export function toTemplateCsv(incident: Incident): string {
   rows.push([]);
   rows.push([...EVENT_COLUMNS]);
   for (const e of doc.events ?? []) {
-    rows.push(EVENT_COLUMNS.map((c) => {
-      const v = e[c];
-      if (v === undefined) return '';
-      if (c === 'milestone') return v ? 'yes' : 'no';
-      if (c === 'conflicts') {
-        return (v as Conflict[]).map((k) => (k.date || k.sources?.length ? [k.date ?? '', k.note, ...(k.sources?.length ? [k.sources.join(' ')] : [])].join(' | ') : k.note)).join('\n');
-      }
-      if (c === 'sources' || c === 'techniques' || c === 'places') return (v as string[]).join('\n');
-      return String(v);
-    }));
+    rows.push(
+      EVENT_COLUMNS.map((c) => {
+        const v = e[c];
+        if (v === undefined) return '';
+        if (c === 'milestone') return v ? 'yes' : 'no';
+        if (c === 'conflicts') {
+          return (v as Conflict[])
+            .map((k) => (k.date || k.sources?.length ? [k.date ?? '', k.note, ...(k.sources?.length ? [k.sources.join(' ')] : [])].join(' | ') : k.note))
+            .join('\n');
+        }
+        if (c === 'sources' || c === 'techniques' || c === 'places') return (v as string[]).join('\n');
+        return String(v);
+      }),
+    );
   }
   if (doc.lanes?.length) {
     rows.push([]);

@@ -75,7 +75,11 @@ export function parseCsv(input: string, delimiter?: ',' | ';'): CsvTable {
       let value = '';
       for (;;) {
         if (j >= text.length) {
-          return { rows, delimiter: delim, error: { path: `line ${openLine}, column ${openColumn}`, message: 'a quoted field is never closed (a " is missing)', line: openLine, column: openColumn } };
+          return {
+            rows,
+            delimiter: delim,
+            error: { path: `line ${openLine}, column ${openColumn}`, message: 'a quoted field is never closed (a " is missing)', line: openLine, column: openColumn },
+          };
         }
         const c = text[j];
         if (c === '"') {

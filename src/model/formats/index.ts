@@ -96,7 +96,10 @@ function importUnsafe(input: unknown, options: ImportOptions): ImportResult {
   }
   const converted = format === 'stix' ? fromStix(value, { timeZone }) : fromTimelineJs(value, { timeZone });
   const terms = format === 'timelinejs' ? JSON_TERMS : {};
-  return withZone(finish(converted, format, (origin, name, rest) => (terms[name] ? `${origin}.${terms[name]}` : `${origin}${name ? ` (${[name, ...rest].join('.')})` : ''}`)), zoneWarning);
+  return withZone(
+    finish(converted, format, (origin, name, rest) => (terms[name] ? `${origin}.${terms[name]}` : `${origin}${name ? ` (${[name, ...rest].join('.')})` : ''}`)),
+    zoneWarning,
+  );
 }
 
 function withZone(r: ImportResult, warnings: Issue[]): ImportResult {
@@ -107,7 +110,15 @@ function withZone(r: ImportResult, warnings: Issue[]): ImportResult {
 type Field = (origin: string, name: string, rest: string[]) => string;
 
 /** Our fields in TimelineJS3's terms: the JSON's keys and the sheet's columns. */
-const JSON_TERMS: Record<string, string> = { id: 'unique_id', title: 'text.headline', description: 'text.text', start: 'start_date', end: 'end_date', lane: 'group', displayDate: 'display_date' };
+const JSON_TERMS: Record<string, string> = {
+  id: 'unique_id',
+  title: 'text.headline',
+  description: 'text.text',
+  start: 'start_date',
+  end: 'end_date',
+  lane: 'group',
+  displayDate: 'display_date',
+};
 const SHEET_TERMS: Record<string, string> = { title: 'Headline', description: 'Text', start: 'Year', end: 'End Year', lane: 'Group', displayDate: 'Display Date' };
 
 /** CSV: our template or the TimelineJS3 sheet, told apart by the header. */
@@ -130,11 +141,21 @@ function fromCsv(text: string, options: { timeZone?: string }): ImportResult {
     field = (origin, name) => (name ? `${origin}, "${labels[name] ?? name}"` : origin);
   } else if (keys.includes('year') && keys.includes('headline')) {
     const issues = new Issues();
-    const body = rows.slice(headerAt + 1).map((r, i) => ({ cells: r.cells, row: headerAt + i + 2 })).filter((r) => r.cells.some((c) => c.trim() !== ''));
+    const body = rows
+      .slice(headerAt + 1)
+      .map((r, i) => ({ cells: r.cells, row: headerAt + i + 2 }))
+      .filter((r) => r.cells.some((c) => c.trim() !== ''));
     converted = convertSlides(slidesFromSheet(header, body, issues), options, issues, 'A TimelineJS3 sheet');
     field = (origin, name) => (SHEET_TERMS[name] ? `${origin}, "${SHEET_TERMS[name]}"` : `${origin}${name ? ` (${name})` : ''}`);
   } else {
-    return fail({ path: `row ${headerAt + 1}`, line: headerRow.line, message: 'the header is neither our CSV template\'s ("id", "start", "title", …) nor the TimelineJS3 sheet\'s ("Year", "Month", "Day", …, "Headline")' }, 'csv');
+    return fail(
+      {
+        path: `row ${headerAt + 1}`,
+        line: headerRow.line,
+        message: 'the header is neither our CSV template\'s ("id", "start", "title", …) nor the TimelineJS3 sheet\'s ("Year", "Month", "Day", …, "Headline")',
+      },
+      'csv',
+    );
   }
   const result = finish(converted, 'csv', field);
   // CSV issues carry the line their row starts on.

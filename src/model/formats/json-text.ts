@@ -27,9 +27,13 @@ const show = (ch: string | undefined) => (ch === undefined ? 'the end of the tex
 function firstSyntaxError(text: string): { offset: number; message: string } {
   let i = 0;
   class Fail {
-    constructor(readonly offset: number, readonly message: string) {}
+    constructor(
+      readonly offset: number,
+      readonly message: string,
+    ) {}
   }
   const fail = (message: string, at = i): never => {
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- a signal to the catch below, never leaves this function
     throw new Fail(at, message);
   };
   const ws = () => {
@@ -76,7 +80,8 @@ function firstSyntaxError(text: string): { offset: number; message: string } {
       for (;;) {
         ws();
         if (text[i] === "'") fail('strings need double quotes, not single quotes');
-        if (text[i] !== '"') text[i] === '}' ? fail('unexpected "}" after a comma (a trailing comma is not allowed)') : unexpected('a quoted property name');
+        if (text[i] === '}') fail('unexpected "}" after a comma (a trailing comma is not allowed)');
+        if (text[i] !== '"') unexpected('a quoted property name');
         string();
         ws();
         if (text[i] !== ':') unexpected('":"');

@@ -1,19 +1,7 @@
 import { confidenceValue } from '../confidence.js';
 import { clip, isValidTimeZone, resolveDate, wallTime } from '../dates.js';
 import { parseIncident, STATUSES } from '../parse.js';
-import type {
-  Claim,
-  ClaimRelation,
-  Confidence,
-  Incident,
-  IncidentEvent,
-  Lane,
-  Place,
-  PlaceRole,
-  Precision,
-  Source,
-  SourcingStatus,
-} from '../types.js';
+import type { Claim, ClaimRelation, Confidence, Incident, IncidentEvent, Lane, Place, PlaceRole, Precision, Source, SourcingStatus } from '../types.js';
 import { safeHttpUrl } from '../urls.js';
 import { Issues, slug, uniqueIds } from './issues.js';
 import type { Converted } from './types.js';
@@ -198,8 +186,7 @@ const ACTOR_TYPES = new Set(['intrusion-set', 'threat-actor', 'campaign']);
 const CLAIM_RELATIONSHIPS = new Set(['located-at', 'originates-from', 'attributed-to', 'targets']);
 const UNATTRIBUTED = 'Unattributed source in the bundle';
 
-const nameOf = (o: Obj | undefined): string | undefined =>
-  !o ? undefined : isText(o.name) ? o.name : isText(o.value) ? o.value : isText(o.abstract) ? o.abstract : undefined;
+const nameOf = (o: Obj | undefined): string | undefined => (!o ? undefined : isText(o.name) ? o.name : isText(o.value) ? o.value : isText(o.abstract) ? o.abstract : undefined);
 
 const fail = (issues: Issues): Converted => ({ document: null, errors: issues.errors, warnings: issues.warnings, origins: [] });
 
@@ -232,7 +219,25 @@ function atFidelity(t: { text: string; ms: number }, fidelity: Fidelity | undefi
   return fidelity === 'hour' ? { text: s, precision: 'hour' } : { text: s };
 }
 
-const EVENT_KEYS = ['id', 'title', 'description', 'start', 'end', 'precision', 'displayDate', 'dateKind', 'lane', 'kind', 'milestone', 'status', 'confidence', 'sources', 'conflicts', 'places', 'techniques'];
+const EVENT_KEYS = [
+  'id',
+  'title',
+  'description',
+  'start',
+  'end',
+  'precision',
+  'displayDate',
+  'dateKind',
+  'lane',
+  'kind',
+  'milestone',
+  'status',
+  'confidence',
+  'sources',
+  'conflicts',
+  'places',
+  'techniques',
+];
 
 /** The object with its keys in the format's order (unknown keys last). */
 function ordered<T extends object>(o: T, keys: string[]): T {
@@ -263,7 +268,10 @@ function readBundle(value: unknown, options: { timeZone?: string }, issues: Issu
   }
   if (value.type !== 'bundle') {
     if (value.objects === undefined) {
-      issues.error('type', `${value.type === undefined ? 'is missing' : `${describe(value.type)} is not "bundle"`}: this is not a STIX 2.1 bundle (it needs "type": "bundle" and an objects array)`);
+      issues.error(
+        'type',
+        `${value.type === undefined ? 'is missing' : `${describe(value.type)} is not "bundle"`}: this is not a STIX 2.1 bundle (it needs "type": "bundle" and an objects array)`,
+      );
       return fail(issues);
     }
     issues.warn('type', `${value.type === undefined ? 'is missing' : `${describe(value.type)} is not "bundle"`}; read as a bundle because it has objects`);
@@ -316,7 +324,11 @@ function readBundle(value: unknown, options: { timeZone?: string }, issues: Issu
   if (isValidTimeZone(meta?.timeZone)) zone = meta.timeZone;
   else if (options.timeZone !== undefined && isValidTimeZone(options.timeZone)) zone = options.timeZone;
   else if (options.timeZone !== undefined) issues.warn('timeZone', `${describe(options.timeZone)} is not an IANA time zone like "Asia/Kolkata"; UTC is used`);
-  else issues.warn('timeZone', 'STIX times are UTC and name no local zone; dates are shown in UTC (set the incident\'s zone: time-zone="Asia/Kolkata" on the element, --time-zone on the command line)');
+  else
+    issues.warn(
+      'timeZone',
+      'STIX times are UTC and name no local zone; dates are shown in UTC (set the incident\'s zone: time-zone="Asia/Kolkata" on the element, --time-zone on the command line)',
+    );
   const sameZone = !isText(meta?.timeZone) || meta.timeZone === zone;
 
   // Identities and opinions.
@@ -344,7 +356,7 @@ function readBundle(value: unknown, options: { timeZone?: string }, issues: Issu
     for (const s of meta.sources) {
       if (!isObject(s) || !isText(s.id)) continue;
       const src: Source = { id: s.id };
-      for (const k of ['title', 'publisher', 'url', 'published'] as const) if (typeof s[k] === 'string') src[k] = s[k] as string;
+      for (const k of ['title', 'publisher', 'url', 'published'] as const) if (typeof s[k] === 'string') src[k] = s[k];
       addSource(src);
     }
   }
@@ -428,7 +440,10 @@ function readBundle(value: unknown, options: { timeZone?: string }, issues: Issu
       [place.lat, place.lon] = REGIONS[region];
       place.precisionMeters = REGION_RADIUS;
     } else if (code && !x) {
-      issues.warn(`${it.at}.country`, `"${code}" has no position this reader knows (it has rough centres for about 30 countries often in the news); add latitude, longitude and precision to draw it. It is listed, not drawn on the map`);
+      issues.warn(
+        `${it.at}.country`,
+        `"${code}" has no position this reader knows (it has rough centres for about 30 countries often in the news); add latitude, longitude and precision to draw it. It is listed, not drawn on the map`,
+      );
     }
     if (code) place.country = code;
     else if (countryText) place.country = countryText;
@@ -436,7 +451,7 @@ function readBundle(value: unknown, options: { timeZone?: string }, issues: Issu
     if (x && isText(x.name)) {
       for (const k of ['lat', 'lon', 'precisionMeters', 'country'] as const) delete place[k];
       place.name = x.name;
-      for (const k of ['lat', 'lon', 'precisionMeters'] as const) if (typeof x[k] === 'number') place[k] = x[k] as number;
+      for (const k of ['lat', 'lon', 'precisionMeters'] as const) if (typeof x[k] === 'number') place[k] = x[k];
       if (isText(x.country)) place.country = x.country;
       if (isObject(x.shape)) place.shape = x.shape as unknown as Place['shape'];
       if (isText(x.role)) place.role = x.role as PlaceRole;
@@ -510,7 +525,7 @@ function readBundle(value: unknown, options: { timeZone?: string }, issues: Issu
       }
       if (found.length) return found;
       // Tied to the incident itself, or to the victim: the victim's place is the target.
-      const victimPlace = victim?.place ? places.find((p) => p.id === victim!.place) : undefined;
+      const victimPlace = victim?.place ? places.find((p) => p.id === victim.place) : undefined;
       if (victimPlace && frontier.some((s) => typeOf(s) === 'incident' || s === victimRef)) return [victimPlace];
       const next: string[] = [];
       for (const s of frontier) {
@@ -568,7 +583,7 @@ function readBundle(value: unknown, options: { timeZone?: string }, issues: Issu
       const k = x.claim;
       const from = k.from === null || k.from === undefined ? null : k.from;
       if (isText(k.id) && isText(k.to) && placeIds.has(k.to) && (from === null || (typeof from === 'string' && placeIds.has(from)))) {
-        const claim = { ...(k as unknown as Claim), id: claimId(k.id), from: from as string | null };
+        const claim = { ...(k as unknown as Claim), id: claimId(k.id), from: from };
         claims.push(claim);
         claimOrigins.push(r.at);
         continue;
@@ -622,8 +637,16 @@ function readBundle(value: unknown, options: { timeZone?: string }, issues: Issu
     claims.push(claim);
     claimOrigins.push(r.at);
   }
-  if (unattributed) issues.warn('objects', `${unattributed} ${unattributed === 1 ? 'relationship has' : 'relationships have'} no created_by_ref naming an identity; ${unattributed === 1 ? 'its claim is' : 'their claims are'} asserted by "${UNATTRIBUTED}"`);
-  if (untargeted) issues.warn('objects', `${untargeted} ${untargeted === 1 ? 'relationship places' : 'relationships place'} an actor or infrastructure, but no targeted place was found (no "targets" relationship to a location, and no victim identity located-at one), so no claim was made for ${untargeted === 1 ? 'it' : 'them'}`);
+  if (unattributed)
+    issues.warn(
+      'objects',
+      `${unattributed} ${unattributed === 1 ? 'relationship has' : 'relationships have'} no created_by_ref naming an identity; ${unattributed === 1 ? 'its claim is' : 'their claims are'} asserted by "${UNATTRIBUTED}"`,
+    );
+  if (untargeted)
+    issues.warn(
+      'objects',
+      `${untargeted} ${untargeted === 1 ? 'relationship places' : 'relationships place'} an actor or infrastructure, but no targeted place was found (no "targets" relationship to a location, and no victim identity located-at one), so no claim was made for ${untargeted === 1 ? 'it' : 'them'}`,
+    );
   for (const p of places) {
     if (fixedRole.has(p)) continue;
     const roles = placeRoles.get(p)!;
@@ -692,7 +715,11 @@ function readBundle(value: unknown, options: { timeZone?: string }, issues: Issu
 
   let title: string | undefined = incidentItem ? nameOf(incidentItem.o) : undefined;
   let summary: string | undefined = incidentItem && isText(incidentItem.o.description) ? incidentItem.o.description : undefined;
-  const ACTIVITY: Record<'campaign' | 'intrusion-set' | 'threat-actor', [string, string]> = { campaign: ['campaigns', 'Campaigns'], 'intrusion-set': ['actors', 'Actors'], 'threat-actor': ['actors', 'Actors'] };
+  const ACTIVITY: Record<'campaign' | 'intrusion-set' | 'threat-actor', [string, string]> = {
+    campaign: ['campaigns', 'Campaigns'],
+    'intrusion-set': ['actors', 'Actors'],
+    'threat-actor': ['actors', 'Actors'],
+  };
 
   for (const it of items) {
     const o = it.o;
@@ -721,8 +748,12 @@ function readBundle(value: unknown, options: { timeZone?: string }, issues: Issu
         timed++;
         if (r === null) break;
         const of = it.type === 'sighting' ? nameOf(byId.get(String(o.sighting_of_ref))?.o) : undefined;
-        const t = name ?? (it.type === 'sighting' ? (of ? `Sighting of ${of}` : 'Sighting') : `Observed data${typeof o.number_observed === 'number' ? ` (${o.number_observed} observed)` : ''}`);
-        const where = Array.isArray(o.where_sighted_refs) ? o.where_sighted_refs.map((ref) => placeByStix.get(String(ref)) ?? (typeof ref === 'string' ? locatedAt(ref) : undefined)).filter((p): p is Place => !!p) : [];
+        const t =
+          name ??
+          (it.type === 'sighting' ? (of ? `Sighting of ${of}` : 'Sighting') : `Observed data${typeof o.number_observed === 'number' ? ` (${o.number_observed} observed)` : ''}`);
+        const where = Array.isArray(o.where_sighted_refs)
+          ? o.where_sighted_refs.map((ref) => placeByStix.get(String(ref)) ?? (typeof ref === 'string' ? locatedAt(ref) : undefined)).filter((p): p is Place => !!p)
+          : [];
         const e = base(it, t, r.start, { lane: lane('observations', 'Observations') });
         if (r.end) e.end = r.end;
         if (where.length) e.places = [...new Set(where.map((p) => p.id))];
@@ -823,7 +854,10 @@ function readBundle(value: unknown, options: { timeZone?: string }, issues: Issu
     );
   if (other.size) {
     const total = [...other.values()].reduce((a, b) => a + b, 0);
-    const list = [...other.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k, n]) => `${n} ${k}`).join(', ');
+    const list = [...other.entries()]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .map(([k, n]) => `${n} ${k}`)
+      .join(', ');
     issues.warn('objects', `${total} ${total === 1 ? 'object has' : 'objects have'} no place on the timeline or map and ${total === 1 ? 'was' : 'were'} not imported: ${list}`);
   }
 
@@ -887,7 +921,9 @@ function hash128(text: string): number[] {
 
 /** A deterministic UUID (version 5 layout) from text: the same incident gets the same ids. */
 export function deterministicUuid(text: string): string {
-  const hash = hash128(`attack-timeline:${text}`).map((n) => n.toString(16).padStart(8, '0')).join('');
+  const hash = hash128(`attack-timeline:${text}`)
+    .map((n) => n.toString(16).padStart(8, '0'))
+    .join('');
   // Version 5 in the 13th digit; the variant (8, 9, a or b) in the 17th.
   const variant = '89ab'.charAt(parseInt(hash.charAt(16), 16) & 3);
   const h = `${hash.slice(0, 12)}5${hash.slice(13, 16)}${variant}${hash.slice(17)}`;
@@ -960,7 +996,17 @@ export function toStix(incident: Incident): string {
     ...common('incident', 'incident'),
     name: doc.title || 'Incident',
     description: doc.summary,
-    [X]: withoutUndefined({ $schema: doc.$schema, id: doc.id, title: doc.title, summary: doc.summary, timeZone: doc.timeZone ?? zone, updated: doc.updated, victim: doc.victim, lanes: doc.lanes, sources }),
+    [X]: withoutUndefined({
+      $schema: doc.$schema,
+      id: doc.id,
+      title: doc.title,
+      summary: doc.summary,
+      timeZone: doc.timeZone ?? zone,
+      updated: doc.updated,
+      victim: doc.victim,
+      lanes: doc.lanes,
+      sources,
+    }),
   });
   objects.push(incidentObj);
 

@@ -39,7 +39,7 @@ export interface Slide {
 type Obj = Record<string, unknown>;
 const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const text = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
-const describe = (v: unknown) => (typeof v === 'string' ? `"${clip(v)}"` : JSON.stringify(v) ?? String(v));
+const describe = (v: unknown) => (typeof v === 'string' ? `"${clip(v)}"` : (JSON.stringify(v) ?? String(v)));
 
 /** Slides from TimelineJS3 JSON: `{ title?, events[], eras? }`. */
 export function slidesFromJson(doc: Obj): Slide[] {
@@ -68,7 +68,26 @@ export function slidesFromJson(doc: Obj): Slide[] {
 }
 
 /** The TimelineJS3 sheet's columns, as their headers are matched (lower case, no spaces). */
-export const SHEET_COLUMNS = ['Year', 'Month', 'Day', 'Time', 'End Year', 'End Month', 'End Day', 'End Time', 'Display Date', 'Headline', 'Text', 'Media', 'Media Credit', 'Media Caption', 'Media Thumbnail', 'Type', 'Group', 'Background'] as const;
+export const SHEET_COLUMNS = [
+  'Year',
+  'Month',
+  'Day',
+  'Time',
+  'End Year',
+  'End Month',
+  'End Day',
+  'End Time',
+  'Display Date',
+  'Headline',
+  'Text',
+  'Media',
+  'Media Credit',
+  'Media Caption',
+  'Media Thumbnail',
+  'Type',
+  'Group',
+  'Background',
+] as const;
 export const headerKey = (h: string) => h.replace(/[\s_]+/g, '').toLowerCase();
 
 /** "10:30 AM", "10:30:15 pm", "22:15" → parts; undefined when it is not a time. */
@@ -262,7 +281,7 @@ export function convertSlides(slides: Slide[], options: { timeZone?: string }, i
     };
     if (body.text && (headline || body.text !== name)) event.description = body.text;
     if (end && end.iso !== start.iso) event.end = end.iso;
-    const precision = start.precision ?? (end?.precision);
+    const precision = start.precision ?? end?.precision;
     if (precision) event.precision = precision;
     if (display) event.displayDate = htmlToText(display).text;
     if (slide.type === 'era') {
@@ -278,7 +297,10 @@ export function convertSlides(slides: Slide[], options: { timeZone?: string }, i
   let timeZone = options.timeZone;
   if (!timeZone) {
     timeZone = 'UTC';
-    issues.warn('timeZone', `${what} has no time zone; its dates and times are read in UTC (set the time zone: time-zone="Asia/Kolkata" on the element, --time-zone on the command line)`);
+    issues.warn(
+      'timeZone',
+      `${what} has no time zone; its dates and times are read in UTC (set the time zone: time-zone="Asia/Kolkata" on the element, --time-zone on the command line)`,
+    );
   }
   if (!events.length) {
     if (!issues.errors.length) issues.error('events', `${what} has no dated slides, so there is nothing to draw`);

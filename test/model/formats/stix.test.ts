@@ -66,7 +66,10 @@ test('fromStix(…) turns locations into places: points keep precision, a countr
   const atlantisIndex = newsBundle.objects.findIndex((o) => (o as Obj).country === 'Atlantis');
   assert.ok(r.warnings.some((w) => w.path === `objects[${atlantisIndex}] (location--07182a3b…).country` && /Atlantis/.test(w.message)));
   const p = parseIncident(r.document!);
-  assert.ok(p.warnings.some((w) => /not drawn/.test(w.message)), 'parse says the place without a position is not drawn');
+  assert.ok(
+    p.warnings.some((w) => /not drawn/.test(w.message)),
+    'parse says the place without a position is not drawn',
+  );
 });
 
 test('fromStix(…) turns located-at and originates-from into claims with confidence, asserter and target', () => {
@@ -113,11 +116,17 @@ test('fromStix(…) draws timed attack-actions with technique and tactic lane, a
   const r = fromStix(flowBundle, { timeZone: 'UTC' });
   const doc = r.document!;
   assert.equal(doc.title, 'Quiet River intrusion');
-  assert.deepEqual(doc.events.map((e) => [e.title, e.techniques, e.lane]), [
-    ['Spearphishing attachment', ['T1566.001'], 'initial-access'],
-    ['Files encrypted', ['T1486'], 'impact'],
+  assert.deepEqual(
+    doc.events.map((e) => [e.title, e.techniques, e.lane]),
+    [
+      ['Spearphishing attachment', ['T1566.001'], 'initial-access'],
+      ['Files encrypted', ['T1486'], 'impact'],
+    ],
+  );
+  assert.deepEqual(doc.lanes, [
+    { id: 'initial-access', label: 'Initial Access' },
+    { id: 'impact', label: 'Impact' },
   ]);
-  assert.deepEqual(doc.lanes, [{ id: 'initial-access', label: 'Initial Access' }, { id: 'impact', label: 'Impact' }]);
   assert.deepEqual([doc.events[1]?.start, doc.events[1]?.end], ['2023-03-04T01:30:00Z', '2023-03-04T02:45:00Z']);
   const flow = r.warnings.filter((w) => /attack-action/.test(w.message));
   assert.equal(flow.length, 1);
@@ -187,7 +196,23 @@ test('fromStix(…) refuses what is not a bundle, and is lenient with objects gi
   const r = fromStix(map, { timeZone: 'UTC' });
   assert.equal(r.document!.events.length, 2);
   assert.ok(r.warnings.some((w) => w.path === 'objects' && /must be an array/.test(w.message)));
-  assert.doesNotThrow(() => fromStix({ type: 'bundle', objects: [{ type: 'report', id: 'report--x', get published(): string { throw new Error('boom'); } }] }, {}));
+  assert.doesNotThrow(() =>
+    fromStix(
+      {
+        type: 'bundle',
+        objects: [
+          {
+            type: 'report',
+            id: 'report--x',
+            get published(): string {
+              throw new Error('boom');
+            },
+          },
+        ],
+      },
+      {},
+    ),
+  );
 });
 
 /** An incident with what the round trip must keep. */
@@ -204,9 +229,39 @@ const incident: Incident = {
     { id: 'response', label: 'Response' },
   ],
   events: [
-    { id: 'down', title: 'Servers go down', start: '2022-11-23T07:00+05:30', lane: 'attack', status: 'confirmed', confidence: 95, sources: ['press'], techniques: ['T1486'], places: ['eastside'] },
-    { id: 'manual', title: 'Manual operations', description: 'Paper registration.\nQueues.', start: '2022-11-23', end: '2022-12-06', lane: 'response', status: 'reported', sources: ['press', 'paper'] },
-    { id: 'ransom', title: 'Ransom demand reported', start: '2022-11-28', precision: 'approximate', dateKind: 'reported', lane: 'attack', status: 'denied', confidence: 'unlikely', sources: ['paper'], displayDate: 'late Nov 2022' },
+    {
+      id: 'down',
+      title: 'Servers go down',
+      start: '2022-11-23T07:00+05:30',
+      lane: 'attack',
+      status: 'confirmed',
+      confidence: 95,
+      sources: ['press'],
+      techniques: ['T1486'],
+      places: ['eastside'],
+    },
+    {
+      id: 'manual',
+      title: 'Manual operations',
+      description: 'Paper registration.\nQueues.',
+      start: '2022-11-23',
+      end: '2022-12-06',
+      lane: 'response',
+      status: 'reported',
+      sources: ['press', 'paper'],
+    },
+    {
+      id: 'ransom',
+      title: 'Ransom demand reported',
+      start: '2022-11-28',
+      precision: 'approximate',
+      dateKind: 'reported',
+      lane: 'attack',
+      status: 'denied',
+      confidence: 'unlikely',
+      sources: ['paper'],
+      displayDate: 'late Nov 2022',
+    },
     { id: 'hour', title: 'Backups found encrypted', start: '2022-11-24T09:00', precision: 'hour', lane: 'response', status: 'single-source', sources: ['paper'] },
     { id: 'month', title: 'Police case filed', start: '2022-11', lane: 'response', status: 'confirmed', sources: ['press'] },
   ],
@@ -217,9 +272,40 @@ const incident: Incident = {
     { id: 'unknown', name: 'Unplaced server', role: 'reference' },
   ],
   claims: [
-    { id: 'hk-ip', from: 'hk', to: 'eastside', relation: 'infrastructure-located-in', assertion: 'Emails came from an IP address in Hong Kong', assertedBy: 'City police', status: 'reported', confidence: 'likely', caveats: ['An IP address is not an attacker'], sources: ['paper'], event: 'down' },
-    { id: 'henan-actor', from: 'henan', to: 'eastside', relation: 'actor-originates-from', assertion: 'The attack originated in Henan', assertedBy: 'Unnamed officials', status: 'disputed', confidence: 30, sources: ['press'] },
-    { id: 'nowhere', from: null, to: 'eastside', relation: 'claimed-responsibility', assertion: 'A group claimed the attack online', assertedBy: 'Example Times', status: 'single-source', sources: ['paper'] },
+    {
+      id: 'hk-ip',
+      from: 'hk',
+      to: 'eastside',
+      relation: 'infrastructure-located-in',
+      assertion: 'Emails came from an IP address in Hong Kong',
+      assertedBy: 'City police',
+      status: 'reported',
+      confidence: 'likely',
+      caveats: ['An IP address is not an attacker'],
+      sources: ['paper'],
+      event: 'down',
+    },
+    {
+      id: 'henan-actor',
+      from: 'henan',
+      to: 'eastside',
+      relation: 'actor-originates-from',
+      assertion: 'The attack originated in Henan',
+      assertedBy: 'Unnamed officials',
+      status: 'disputed',
+      confidence: 30,
+      sources: ['press'],
+    },
+    {
+      id: 'nowhere',
+      from: null,
+      to: 'eastside',
+      relation: 'claimed-responsibility',
+      assertion: 'A group claimed the attack online',
+      assertedBy: 'Example Times',
+      status: 'single-source',
+      sources: ['paper'],
+    },
   ],
   sources: [
     { id: 'press', title: 'Statement on the outage', publisher: 'Eastside Medical Institute', url: 'https://eastside.example/statement', published: '2022-11-23' },
@@ -262,8 +348,14 @@ test('toStix(…) writes standard STIX 2.1: UTC timestamps, fidelity, determinis
   const down = bundle.objects.find((o) => o.type === 'event' && o.name === 'Servers go down')!;
   assert.deepEqual([down.start_time, down.start_time_fidelity, down.status, down.confidence], ['2022-11-23T01:30:00.000Z', 'minute', 'occurred', 95]);
   const manual = bundle.objects.find((o) => o.name === 'Manual operations')!;
-  assert.deepEqual([manual.start_time, manual.start_time_fidelity, manual.end_time, manual.end_time_fidelity], ['2022-11-22T18:30:00.000Z', 'day', '2022-12-05T18:30:00.000Z', 'day']);
-  assert.deepEqual((manual.external_references as Obj[]).map((x) => x.url), ['https://eastside.example/statement', 'https://news.example/eastside']);
+  assert.deepEqual(
+    [manual.start_time, manual.start_time_fidelity, manual.end_time, manual.end_time_fidelity],
+    ['2022-11-22T18:30:00.000Z', 'day', '2022-12-05T18:30:00.000Z', 'day'],
+  );
+  assert.deepEqual(
+    (manual.external_references as Obj[]).map((x) => x.url),
+    ['https://eastside.example/statement', 'https://news.example/eastside'],
+  );
   const types = new Set(bundle.objects.map((o) => o.type));
   for (const t of ['incident', 'event', 'location', 'identity', 'relationship', 'infrastructure', 'intrusion-set', 'report', 'opinion']) assert.ok(types.has(t), t);
   const hk = bundle.objects.find((o) => o.type === 'location' && o.name === 'Hong Kong')!;
@@ -296,13 +388,10 @@ test('toStix(…) bundles still read without our x_attack_timeline fields, as an
   assert.equal(statement.dateKind, 'reported', 'without our fields, a dated source reads as report.published: a reported event');
   const claims = r.document!.claims!;
   const place = (id: string | null) => r.document!.places!.find((x) => x.id === id)?.name;
-  assert.deepEqual(
-    claims.map((c) => [c.relation, place(c.from), place(c.to), c.assertedBy]).sort(),
-    [
-      ['actor-originates-from', 'Henan', 'Eastside Medical Institute', 'Unnamed officials'],
-      ['infrastructure-located-in', 'Hong Kong', 'Eastside Medical Institute', 'City police'],
-    ],
-  );
+  assert.deepEqual(claims.map((c) => [c.relation, place(c.from), place(c.to), c.assertedBy]).sort(), [
+    ['actor-originates-from', 'Henan', 'Eastside Medical Institute', 'Unnamed officials'],
+    ['infrastructure-located-in', 'Hong Kong', 'Eastside Medical Institute', 'City police'],
+  ]);
   assert.equal(claims.find((c) => place(c.from) === 'Henan')!.status, 'disputed', 'the opinion carries the dispute');
 });
 
@@ -319,15 +408,58 @@ test('toStix(…) of a document read from a bundle reads back the same (events, 
 });
 
 test('fromStix(…) never ties an actor to a target the bundle does not link it to, and never calls an attribution a claim of responsibility', () => {
-  const rel = (n: number, type: string, source: string, target: string, extra = {}) => ({ type: 'relationship', spec_version: '2.1', id: `relationship--00000000-0000-4000-8000-00000000000${n}`, created: '2023-01-01T00:00:00Z', modified: '2023-01-01T00:00:00Z', relationship_type: type, source_ref: source, target_ref: target, ...extra });
+  const rel = (n: number, type: string, source: string, target: string, extra = {}) => ({
+    type: 'relationship',
+    spec_version: '2.1',
+    id: `relationship--00000000-0000-4000-8000-00000000000${n}`,
+    created: '2023-01-01T00:00:00Z',
+    modified: '2023-01-01T00:00:00Z',
+    relationship_type: type,
+    source_ref: source,
+    target_ref: target,
+    ...extra,
+  });
   const bundle = {
     type: 'bundle',
     id: 'bundle--00000000-0000-4000-8000-000000000000',
     objects: [
-      { type: 'intrusion-set', spec_version: '2.1', id: 'intrusion-set--00000000-0000-4000-8000-000000000001', created: '2023-01-01T00:00:00Z', modified: '2023-01-01T00:00:00Z', name: 'APT Foo', first_seen: '2022-01-01T00:00:00Z' },
-      { type: 'campaign', spec_version: '2.1', id: 'campaign--00000000-0000-4000-8000-000000000002', created: '2023-01-01T00:00:00Z', modified: '2023-01-01T00:00:00Z', name: 'Other campaign', first_seen: '2022-06-01T00:00:00Z' },
-      { type: 'location', spec_version: '2.1', id: 'location--00000000-0000-4000-8000-000000000003', created: '2023-01-01T00:00:00Z', modified: '2023-01-01T00:00:00Z', name: 'China', country: 'CN' },
-      { type: 'location', spec_version: '2.1', id: 'location--00000000-0000-4000-8000-000000000004', created: '2023-01-01T00:00:00Z', modified: '2023-01-01T00:00:00Z', name: 'Delhi', latitude: 28.6, longitude: 77.2 },
+      {
+        type: 'intrusion-set',
+        spec_version: '2.1',
+        id: 'intrusion-set--00000000-0000-4000-8000-000000000001',
+        created: '2023-01-01T00:00:00Z',
+        modified: '2023-01-01T00:00:00Z',
+        name: 'APT Foo',
+        first_seen: '2022-01-01T00:00:00Z',
+      },
+      {
+        type: 'campaign',
+        spec_version: '2.1',
+        id: 'campaign--00000000-0000-4000-8000-000000000002',
+        created: '2023-01-01T00:00:00Z',
+        modified: '2023-01-01T00:00:00Z',
+        name: 'Other campaign',
+        first_seen: '2022-06-01T00:00:00Z',
+      },
+      {
+        type: 'location',
+        spec_version: '2.1',
+        id: 'location--00000000-0000-4000-8000-000000000003',
+        created: '2023-01-01T00:00:00Z',
+        modified: '2023-01-01T00:00:00Z',
+        name: 'China',
+        country: 'CN',
+      },
+      {
+        type: 'location',
+        spec_version: '2.1',
+        id: 'location--00000000-0000-4000-8000-000000000004',
+        created: '2023-01-01T00:00:00Z',
+        modified: '2023-01-01T00:00:00Z',
+        name: 'Delhi',
+        latitude: 28.6,
+        longitude: 77.2,
+      },
       rel(1, 'originates-from', 'intrusion-set--00000000-0000-4000-8000-000000000001', 'location--00000000-0000-4000-8000-000000000003'),
       rel(2, 'targets', 'campaign--00000000-0000-4000-8000-000000000002', 'location--00000000-0000-4000-8000-000000000004'),
       rel(3, 'attributed-to', 'campaign--00000000-0000-4000-8000-000000000002', 'intrusion-set--00000000-0000-4000-8000-000000000001', { confidence: 15 }),
@@ -347,14 +479,43 @@ test('fromStix(…) never ties an actor to a target the bundle does not link it 
 });
 
 test('fromStix(…) reads "UK" as GB, and says when a country has no known position', () => {
-  const loc = (n: number, country: string) => ({ type: 'location', spec_version: '2.1', id: `location--00000000-0000-4000-8000-00000000000${n}`, created: '2023-01-01T00:00:00Z', modified: '2023-01-01T00:00:00Z', country });
-  const r = fromStix({ type: 'bundle', id: 'bundle--1', objects: [loc(1, 'UK'), loc(2, 'FI'), { type: 'sighting', spec_version: '2.1', id: 'sighting--00000000-0000-4000-8000-000000000009', created: '2023-01-01T00:00:00Z', modified: '2023-01-01T00:00:00Z', first_seen: '2023-01-01T00:00:00Z', sighting_of_ref: 'indicator--1' }] }, { timeZone: 'UTC' });
+  const loc = (n: number, country: string) => ({
+    type: 'location',
+    spec_version: '2.1',
+    id: `location--00000000-0000-4000-8000-00000000000${n}`,
+    created: '2023-01-01T00:00:00Z',
+    modified: '2023-01-01T00:00:00Z',
+    country,
+  });
+  const r = fromStix(
+    {
+      type: 'bundle',
+      id: 'bundle--1',
+      objects: [
+        loc(1, 'UK'),
+        loc(2, 'FI'),
+        {
+          type: 'sighting',
+          spec_version: '2.1',
+          id: 'sighting--00000000-0000-4000-8000-000000000009',
+          created: '2023-01-01T00:00:00Z',
+          modified: '2023-01-01T00:00:00Z',
+          first_seen: '2023-01-01T00:00:00Z',
+          sighting_of_ref: 'indicator--1',
+        },
+      ],
+    },
+    { timeZone: 'UTC' },
+  );
   const [uk, fi] = r.document!.places!;
   assert.ok(uk && fi);
   assert.equal(uk.country, 'GB');
   assert.ok(uk.lat !== undefined);
   assert.equal(fi.lat, undefined);
-  assert.ok(r.warnings.some((w) => /^objects\[1\] \(location--00000000…\)\.country$/.test(w.path) && /listed, not drawn/.test(w.message)), JSON.stringify(r.warnings));
+  assert.ok(
+    r.warnings.some((w) => /^objects\[1\] \(location--00000000…\)\.country$/.test(w.path) && /listed, not drawn/.test(w.message)),
+    JSON.stringify(r.warnings),
+  );
 });
 
 test('importIncident(…) reads a bundle we wrote in its own zone, whatever zone the caller gives', async () => {
@@ -363,5 +524,8 @@ test('importIncident(…) reads a bundle we wrote in its own zone, whatever zone
   const stix = exportIncident(aiims, 'stix');
   const london = importIncident(stix, { timeZone: 'Europe/London' }).incident!;
   const original = parseIncident(aiims).incident!;
-  assert.deepEqual(london.events.map((e) => [e.id, e.start, e.precision]), original.events.map((e) => [e.id, e.start, e.precision]));
+  assert.deepEqual(
+    london.events.map((e) => [e.id, e.start, e.precision]),
+    original.events.map((e) => [e.id, e.start, e.precision]),
+  );
 });

@@ -57,9 +57,27 @@ test('exportIncident(…, "csv") round-trips every event\'s id, title, dates, st
   original.events.forEach((e, i) => {
     const b = doc.events[i];
     assert.ok(b, e.id);
-    const pick = (x: typeof e) => [x.id, x.title, x.start, x.end, x.precision, x.displayDate, x.status, x.confidence, x.description, x.lane, x.milestone, x.techniques, x.conflicts];
+    const pick = (x: typeof e) => [
+      x.id,
+      x.title,
+      x.start,
+      x.end,
+      x.precision,
+      x.displayDate,
+      x.status,
+      x.confidence,
+      x.description,
+      x.lane,
+      x.milestone,
+      x.techniques,
+      x.conflicts,
+    ];
     assert.deepEqual(pick(b), pick(e), e.id);
-    assert.deepEqual(b.sources!.map((id) => sourceOf(doc, id)), e.sources!.map((id) => sourceOf(original, id)), e.id);
+    assert.deepEqual(
+      b.sources!.map((id) => sourceOf(doc, id)),
+      e.sources!.map((id) => sourceOf(original, id)),
+      e.id,
+    );
   });
 });
 
@@ -72,7 +90,14 @@ test('examples/template.csv imports without errors', () => {
 test('importIncident(…) splits links typed with commas, and names a link by its address until the sources table does', () => {
   const r = importIncident('id,start,title,status,sources\na,2023-03-04,A,confirmed,"https://a.example/1,https://a.example/2; https://b.example/3"\n', { timeZone: 'UTC' });
   const doc = r.incident!;
-  assert.deepEqual(doc.sources!.map((s) => [s.url, s.title]), [['https://a.example/1', 'a.example'], ['https://a.example/2', 'a.example'], ['https://b.example/3', 'b.example']]);
+  assert.deepEqual(
+    doc.sources!.map((s) => [s.url, s.title]),
+    [
+      ['https://a.example/1', 'a.example'],
+      ['https://a.example/2', 'a.example'],
+      ['https://b.example/3', 'b.example'],
+    ],
+  );
   assert.equal(doc.events[0]?.sources?.length, 3);
 });
 
@@ -80,14 +105,22 @@ test('importIncident(…) names cells by the header as the sheet writes it', () 
   const r = importIncident('ID,Start,Title,Status,Confidence,Date_Kind\na,2023-03-04,A,Confirmed,sure,Reported\n', { timeZone: 'UTC' });
   assert.equal(r.incident!.events[0]?.status, 'confirmed');
   assert.equal(r.incident!.events[0]?.dateKind, 'reported', 'a dropdown word is read whatever its case');
-  assert.ok(r.warnings.some((w) => w.path === 'row 2, "Confidence"'), JSON.stringify(r.warnings));
+  assert.ok(
+    r.warnings.some((w) => w.path === 'row 2, "Confidence"'),
+    JSON.stringify(r.warnings),
+  );
 });
 
 test('exportIncident(…, "csv") keeps lane labels and source ids with spaces', () => {
   const incident = {
-    version: 1 as const, title: 't', timeZone: 'UTC',
+    version: 1 as const,
+    title: 't',
+    timeZone: 'UTC',
     lanes: [{ id: 'attack', label: 'Attack & impact' }],
-    sources: [{ id: 'police statement', publisher: 'City Police' }, { id: 'daily', url: 'https://news.example.com/1', title: 'Story' }],
+    sources: [
+      { id: 'police statement', publisher: 'City Police' },
+      { id: 'daily', url: 'https://news.example.com/1', title: 'Story' },
+    ],
     events: [{ id: 'a', title: 'A', start: '2023-03-04', lane: 'attack', status: 'confirmed' as const, sources: ['police statement', 'daily'] }],
   };
   const back = importIncident(exportIncident(incident, 'csv'));

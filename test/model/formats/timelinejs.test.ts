@@ -21,7 +21,10 @@ test('importIncident(…) detects TimelineJS3 JSON and maps title, events, group
   assert.deepEqual([third.start, third.displayDate], ['2023-04', 'Early April']);
   assert.equal(third.description, 'Case under the IT Act.', 'script content is dropped, never kept as markup');
   assert.deepEqual([era.title, era.start, era.end, era.kind], ['Systems offline', '2023-03-04', '2023-03-20', 'era']);
-  assert.deepEqual(doc.lanes!.map((l) => l.label), ['Attack', 'Response', 'Periods']);
+  assert.deepEqual(
+    doc.lanes!.map((l) => l.label),
+    ['Attack', 'Response', 'Periods'],
+  );
   assert.equal(r.resolved!.events.find((e) => e.id === 'screens-dark')!.start.start, Date.UTC(2023, 2, 4, 1, 45));
 });
 
@@ -32,9 +35,15 @@ test('importIncident(…) cites text links and media links as sources, never emb
   const [screens, manual] = doc.events;
   assert.ok(screens && manual);
   const first = screens.sources!.map((id) => byId.get(id)!);
-  assert.deepEqual(first.map((s) => [s.url, s.title]), [['https://news.example.com/a1', 'Daily Example']]);
+  assert.deepEqual(
+    first.map((s) => [s.url, s.title]),
+    [['https://news.example.com/a1', 'Daily Example']],
+  );
   const second = manual.sources!.map((id) => byId.get(id)!);
-  assert.deepEqual(second.map((s) => [s.url, s.title, s.publisher]), [['https://video.example.com/watch?v=1', 'Queues outside', 'Example TV']]);
+  assert.deepEqual(
+    second.map((s) => [s.url, s.title, s.publisher]),
+    [['https://video.example.com/watch?v=1', 'Queues outside', 'Example TV']],
+  );
   assert.ok(r.warnings.some((w) => w.path === 'media' && /never embedded/.test(w.message)));
 });
 
@@ -59,7 +68,10 @@ test('importIncident(…) reads the TimelineJS3 sheet as Google publishes it, na
   assert.equal(r.format, 'csv');
   const doc = r.incident!;
   assert.equal(doc.title, 'Ransomware at City Hospital');
-  assert.deepEqual(doc.events.map((e) => e.title), ['Screens go dark', 'Manual records', 'Systems offline']);
+  assert.deepEqual(
+    doc.events.map((e) => e.title),
+    ['Screens go dark', 'Manual records', 'Systems offline'],
+  );
   assert.equal(doc.events[0]?.start, '2023-03-04T07:15');
   assert.equal(doc.events[0]?.description, 'Staff see a ransom note, then "all files locked".\nSecond paragraph.');
   assert.equal(doc.events[2]?.kind, 'era');
@@ -74,7 +86,13 @@ test('importIncident(…) reads the sheet as Excel saves it: BOM, CRLF, semicolo
   assert.deepEqual(r.errors, []);
   const doc = r.incident!;
   assert.equal(doc.title, 'Ransomware at City Hospital');
-  assert.deepEqual(doc.events.map((e) => [e.start, e.title]), [['2023-03-04T22:15', 'Screens go dark'], ['2023-03-05', 'Manual records']]);
+  assert.deepEqual(
+    doc.events.map((e) => [e.start, e.title]),
+    [
+      ['2023-03-04T22:15', 'Screens go dark'],
+      ['2023-03-05', 'Manual records'],
+    ],
+  );
   assert.equal(doc.events[0]?.description, 'Staff see a note; "locked".\nSecond line.');
   assert.equal(doc.events[1]?.description, 'Paper forms, for five days.');
 });
@@ -105,7 +123,12 @@ test('exportIncident(…, "timelinejs") writes slides that read back with the sa
 });
 
 test('exportIncident(…, "timelinejs") escapes markup so TimelineJS3 shows it as text', () => {
-  const incident = { version: 1 as const, title: '<img src=x onerror=alert(1)>', timeZone: 'UTC', events: [{ id: 'a', title: '<b>bold</b>', start: '2022-01-01', status: 'confirmed' as const, sources: [] }] };
+  const incident = {
+    version: 1 as const,
+    title: '<img src=x onerror=alert(1)>',
+    timeZone: 'UTC',
+    events: [{ id: 'a', title: '<b>bold</b>', start: '2022-01-01', status: 'confirmed' as const, sources: [] }],
+  };
   const tjs = JSON.parse(exportIncident(incident, 'timelinejs'));
   assert.equal(tjs.title.text.headline, '&lt;img src=x onerror=alert(1)&gt;');
   assert.equal(tjs.events[0].text.headline, '&lt;b&gt;bold&lt;/b&gt;');
@@ -113,7 +136,9 @@ test('exportIncident(…, "timelinejs") escapes markup so TimelineJS3 shows it a
 
 test('exportIncident(…, "timelinejs") escapes display dates and groups too, which TimelineJS3 shows as HTML', () => {
   const incident = {
-    version: 1 as const, title: 't', timeZone: 'UTC',
+    version: 1 as const,
+    title: 't',
+    timeZone: 'UTC',
     events: [
       { id: 'a', title: 'a', start: '2022-01-01', displayDate: 'c. <b>24</b> Nov & later', lane: 'A & B <i>C</i>', status: 'confirmed' as const, sources: [] },
       { id: 'b', title: 'b', start: '2022-01-02', lane: 'other', status: 'confirmed' as const, sources: [] },
@@ -134,16 +159,24 @@ test('exportIncident(…, "timelinejs", { locale: "hi" }) words the dates in Hin
 
 test('importIncident(…) names TimelineJS3 fields in its own terms, in the JSON and in the sheet', () => {
   const json = importIncident({ events: [{ start_date: { year: 2023 }, text: {} }, { text: { headline: 'No date' } }] }, { timeZone: 'UTC' });
-  assert.deepEqual(json.errors.map((e) => e.path), ['events[0].text.headline', 'events[1].start_date']);
+  assert.deepEqual(
+    json.errors.map((e) => e.path),
+    ['events[0].text.headline', 'events[1].start_date'],
+  );
   const sheet = importIncident('Year,Month,Day,Time,Headline\n,3,4,,No year\n2023,3,4,10 AM,Hour only\n', { timeZone: 'UTC' });
-  assert.deepEqual(sheet.errors.map((e) => e.path), ['row 2, "Year"']);
+  assert.deepEqual(
+    sheet.errors.map((e) => e.path),
+    ['row 2, "Year"'],
+  );
   assert.equal(sheet.resolved!.events[0]?.start.unit, 'hour', '"10 AM" is known to the hour, not the minute');
   assert.equal(sheet.warnings.filter((w) => /sourcing status/.test(w.message)).length, 1);
 });
 
 test('exportIncident(…, "timelinejs") never publishes an approximate or reported date as exact', () => {
   const incident = {
-    version: 1 as const, title: 't', timeZone: 'Asia/Kolkata',
+    version: 1 as const,
+    title: 't',
+    timeZone: 'Asia/Kolkata',
     events: [
       { id: 'a', title: 'a', start: '2022-11', precision: 'approximate' as const, status: 'reported' as const, sources: [] },
       { id: 'b', title: 'b', start: '2022-12-14', dateKind: 'reported' as const, status: 'reported' as const, sources: [] },
