@@ -14,26 +14,28 @@ function events(count) {
   return Array.from({ length: count }, (_, i) => ({
     id: `e${i}`,
     title: `Log entry ${i}: ${Math.floor(rand() * 1e6).toString(16)} seen on the perimeter`,
-    time: T0 + Math.floor(rand() * 60 * 86_400_000 / 60_000) * 60_000,
+    time: T0 + Math.floor((rand() * 60 * 86_400_000) / 60_000) * 60_000,
     lane: LANES[i % LANES.length],
   }));
 }
 
 const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
-const script = (src) => new Promise((resolve, reject) => {
-  const s = document.createElement('script');
-  s.src = src;
-  s.onload = resolve;
-  s.onerror = reject;
-  document.head.append(s);
-});
-const stylesheet = (href) => new Promise((resolve) => {
-  const l = document.createElement('link');
-  l.rel = 'stylesheet';
-  l.href = href;
-  l.onload = resolve;
-  document.head.append(l);
-});
+const script = (src) =>
+  new Promise((resolve, reject) => {
+    const s = document.createElement('script');
+    s.src = src;
+    s.onload = resolve;
+    s.onerror = reject;
+    document.head.append(s);
+  });
+const stylesheet = (href) =>
+  new Promise((resolve) => {
+    const l = document.createElement('link');
+    l.rel = 'stylesheet';
+    l.href = href;
+    l.onload = resolve;
+    document.head.append(l);
+  });
 function countNodes(root) {
   let count = 0;
   for (const el of root.querySelectorAll('*')) {
@@ -70,18 +72,22 @@ async function render(data) {
     new window.vis.Timeline(chart, items, groups, { height: '640px', stack: true });
   } else if (lib === 'timelinejs') {
     const done = new Promise((resolve) => {
-      const tl = new window.TL.Timeline(chart, {
-        title: { text: { headline: 'Bench' } },
-        events: data.map((e) => {
-          const d = new Date(e.time);
-          return {
-            unique_id: e.id,
-            group: e.lane,
-            text: { headline: e.title },
-            start_date: { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes() },
-          };
-        }),
-      }, { hash_bookmark: false, track_events: [] });
+      const tl = new window.TL.Timeline(
+        chart,
+        {
+          title: { text: { headline: 'Bench' } },
+          events: data.map((e) => {
+            const d = new Date(e.time);
+            return {
+              unique_id: e.id,
+              group: e.lane,
+              text: { headline: e.title },
+              start_date: { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes() },
+            };
+          }),
+        },
+        { hash_bookmark: false, track_events: [] },
+      );
       tl.on('loaded', resolve);
     });
     await done;
