@@ -55,13 +55,13 @@ export function zoneName(locale: string, timeZone: string, at: number): string {
 export function formatEventDate(e: ResolvedEvent, locale: string, timeZone: string, m: Messages): string {
   if (e.event.displayDate) return e.event.displayDate;
   let text = formatResolvedDate(e.start, locale, timeZone);
-  if (e.end) text = m.range(text, formatResolvedDate(e.end, locale, timeZone));
-  if (e.start.approximate) text = m.around(text);
-  if (e.dateKind === 'reported') text = m.reportedOn(text);
+  if (e.end) text = m.common.range(text, formatResolvedDate(e.end, locale, timeZone));
+  if (e.start.approximate) text = m.common.around(text);
+  if (e.dateKind === 'reported') text = m.common.reportedOn(text);
   return text;
 }
 
 /** Likelihood in words, with the number when the editor gave one. */
 export function formatConfidence(c: Confidence, m: Messages): string {
-  return m.confidence(m.likelihood[likelihoodWord(c)], typeof c === 'number' ? c : null);
+  return m.common.confidence(m.common.likelihood[likelihoodWord(c)], typeof c === 'number' ? c : null);
 }

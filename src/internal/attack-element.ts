@@ -270,22 +270,22 @@ export class AttackElement extends LitElement {
     if (!errors.length) return nothing;
     const m = this.messages;
     return html`<div class="alert" role="alert" part="alert">
-      <strong>${this.incident ? m.partialErrorTitle(errors.length) : m.errorTitle}</strong>
+      <strong>${this.incident ? m.common.partialErrorTitle(errors.length) : m.common.errorTitle}</strong>
       <ul>${errors.slice(0, 20).map((e) => html`<li>${e.path ? html`<code>${e.path}</code>: ` : ''}${e.message}</li>`)}</ul>
     </div>`;
   }
 
   /** Before there is anything to draw: loading status, errors, and the author's fallback content. */
   protected renderPending(): TemplateResult {
-    return html`${this.loadState === 'loading' ? html`<p class="status" role="status">${this.messages.loading}</p>` : nothing}
+    return html`${this.loadState === 'loading' ? html`<p class="status" role="status">${this.messages.common.loading}</p>` : nothing}
       ${this.renderErrors()}<slot></slot>`;
   }
 
   /** The legend: what each mark means, in words. */
   protected renderLegend(items: readonly LegendItem[]): TemplateResult {
     const m = this.messages;
-    return html`<ul class="legend" part="legend" aria-label=${m.legendTitle}>
-      <li class="legend-title" aria-hidden="true">${m.legendTitle}</li>
+    return html`<ul class="legend" part="legend" aria-label=${m.common.legendTitle}>
+      <li class="legend-title" aria-hidden="true">${m.common.legendTitle}</li>
       ${items.map((i) => html`<li><svg width=${i.width} height="16" aria-hidden="true">${i.glyph}</svg><span>${i.text}</span></li>`)}
     </ul>`;
   }
@@ -294,7 +294,7 @@ export class AttackElement extends LitElement {
   protected renderDetailsPanel(body: unknown, onClose: () => void, label: { labelledBy: string } | { label: string }): TemplateResult {
     return html`<section class="details" part="details" aria-labelledby=${'labelledBy' in label ? label.labelledBy : nothing}
         aria-label=${'label' in label ? label.label : nothing}>
-      <button type="button" class="close" aria-label=${this.messages.close} @click=${onClose}>×</button>
+      <button type="button" class="close" aria-label=${this.messages.common.close} @click=${onClose}>×</button>
       ${body}
     </section>`;
   }

@@ -18,7 +18,7 @@ export interface DetailsContext {
 
 /** Sources as an ordered list; each is cited even when it has no usable link. */
 export function sourceList(sources: ResolvedSource[], { locale, zone, messages: m }: DetailsContext): TemplateResult {
-  if (!sources.length) return html`<p>${m.noSources}</p>`;
+  if (!sources.length) return html`<p>${m.common.noSources}</p>`;
   return html`<ol>${sources.map((s) => {
     const date = s.publishedDate ? formatResolvedDate(s.publishedDate, locale, zone) : '';
     return html`<li>${s.href ? html`<a href=${s.href} target="_blank" rel="noopener noreferrer">${s.label}</a>` : html`<span>${s.label}</span>`}${date ? `, ${date}` : ''}</li>`;
@@ -27,37 +27,37 @@ export function sourceList(sources: ResolvedSource[], { locale, zone, messages: 
 
 /** Status (who says so) and likelihood, never merged, as description-list rows. */
 export function statusRows(status: SourcingStatus, confidence: Confidence | undefined, m: Messages): TemplateResult {
-  return html`<dt>${m.statusLabel}</dt>
-    <dd><span class="badge">${m.status[status]}</span>: ${m.statusMeaning[status]}</dd>
-    ${confidence !== undefined ? html`<dt>${m.confidenceLabel}</dt><dd>${formatConfidence(confidence, m)}</dd>` : nothing}`;
+  return html`<dt>${m.common.statusLabel}</dt>
+    <dd><span class="badge">${m.common.status[status]}</span>: ${m.common.statusMeaning[status]}</dd>
+    ${confidence !== undefined ? html`<dt>${m.common.confidenceLabel}</dt><dd>${formatConfidence(confidence, m)}</dd>` : nothing}`;
 }
 
 /** Everything known about an event: the date as written and its precision, conflicts, sources. */
 export function eventDetails(e: ResolvedEvent, ctx: DetailsContext): TemplateResult {
   const { resolved: r, locale, zone, messages: m } = ctx;
   const lane = r.laneById.get(e.lane)?.label ?? e.lane;
-  const precision = [m.precision[e.start.unit], e.start.approximate ? m.approximate : ''].filter(Boolean).join(', ');
+  const precision = [m.common.precision[e.start.unit], e.start.approximate ? m.common.approximate : ''].filter(Boolean).join(', ');
   const citedName = (id: string) => r.sourceById.get(id)?.label ?? id;
   return html`<p id="details-title" class="details-title">${e.event.title}</p>
     <dl>
-      <dt>${m.date}</dt>
-      <dd>${formatEventDate(e, locale, zone, m)} (${precision}${e.event.displayDate ? `; ${m.recordedAs(e.event.start)}` : ''})</dd>
+      <dt>${m.common.date}</dt>
+      <dd>${formatEventDate(e, locale, zone, m)} (${precision}${e.event.displayDate ? `; ${m.common.recordedAs(e.event.start)}` : ''})</dd>
       ${statusRows(e.status, e.confidence, m)}
-      <dt>${m.lane}</dt>
+      <dt>${m.common.lane}</dt>
       <dd>${lane}</dd>
-      ${e.event.techniques?.length ? html`<dt>${m.techniques}</dt><dd>${e.event.techniques.join(', ')}</dd>` : nothing}
+      ${e.event.techniques?.length ? html`<dt>${m.common.techniques}</dt><dd>${e.event.techniques.join(', ')}</dd>` : nothing}
     </dl>
     ${e.event.description ? html`<p class="description">${e.event.description}</p>` : nothing}
     ${
       e.event.conflicts?.length
-        ? html`<p class="section-label">${m.conflicts}</p>
+        ? html`<p class="section-label">${m.common.conflicts}</p>
           <ul>${e.event.conflicts.map((c) => {
             const alt = c.date ? resolveDate(c.date, zone) : null;
-            return html`<li>${c.note}${alt?.ok ? ` (${m.alsoGiven(formatResolvedDate(alt.value, locale, zone))})` : ''}${c.sources?.length ? ` ${m.sources}: ${c.sources.map(citedName).join(', ')}.` : ''}</li>`;
+            return html`<li>${c.note}${alt?.ok ? ` (${m.common.alsoGiven(formatResolvedDate(alt.value, locale, zone))})` : ''}${c.sources?.length ? ` ${m.common.sources}: ${c.sources.map(citedName).join(', ')}.` : ''}</li>`;
           })}</ul>`
         : nothing
     }
-    <p class="section-label">${m.sources}</p>
+    <p class="section-label">${m.common.sources}</p>
     ${sourceList(e.sources, ctx)}`;
 }
 
@@ -66,14 +66,14 @@ export function claimDetails(resolved: ResolvedClaim, ctx: DetailsContext): Temp
   const { locale, zone, messages: m } = ctx;
   const { claim: c, event, sources } = resolved;
   return html`<div class="claim-details">
-    <p class="details-title">${m.relation[c.relation]}</p>
-    <p>${m.claimBy(c.assertedBy, c.assertion)}</p>
+    <p class="details-title">${m.map.relation[c.relation]}</p>
+    <p>${m.map.claimBy(c.assertedBy, c.assertion)}</p>
     <dl>
       ${statusRows(resolved.status, resolved.confidence, m)}
-      ${event ? html`<dt>${m.claimedIn}</dt><dd>${formatEventDate(event, locale, zone, m)}: ${event.event.title}</dd>` : nothing}
+      ${event ? html`<dt>${m.map.claimedIn}</dt><dd>${formatEventDate(event, locale, zone, m)}: ${event.event.title}</dd>` : nothing}
     </dl>
-    ${c.caveats?.length ? html`<p class="section-label">${m.caveats}</p><ul>${c.caveats.map((k) => html`<li class="caveat">${k}</li>`)}</ul>` : nothing}
-    <p class="section-label">${m.sources}</p>
+    ${c.caveats?.length ? html`<p class="section-label">${m.map.caveats}</p><ul>${c.caveats.map((k) => html`<li class="caveat">${k}</li>`)}</ul>` : nothing}
+    <p class="section-label">${m.common.sources}</p>
     ${sourceList(sources, ctx)}
   </div>`;
 }

@@ -454,7 +454,7 @@ export function layoutVertical(r: ResolvedIncident, o: LayoutOptions): VerticalL
       e.event.displayDate || e.end || e.start.unit === 'hour' || e.start.unit === 'minute' || e.start.unit === 'second' || e.start.approximate || e.dateKind === 'reported'
         ? formatEventDate(e, o.locale, o.timeZone, m)
         : '';
-    const meta = [dateText, laneLabel.get(e.lane) ?? e.lane, m.status[e.status]].filter(Boolean).join(' · ');
+    const meta = [dateText, laneLabel.get(e.lane) ?? e.lane, m.common.status[e.status]].filter(Boolean).join(' · ');
     const lines = wrap(e.event.title, textW, 4, (t) => o.measure(t, 15));
     const metaLines = wrap(meta, textW, 2, (t) => o.measure(t, 12));
     const top = y;

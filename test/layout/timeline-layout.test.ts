@@ -158,15 +158,6 @@ test('layoutTimeline(…) switches to the vertical layout below 600 px', () => {
   assert.equal(layoutTimeline(aiims(), opts(375, { locale: 'hi-IN', messages: hi })).orientation, 'vertical');
 });
 
-test('messagesFor(…) formats counts with Indian grouping for en-IN and hi-IN', async () => {
-  const { messagesFor } = await import('../../src/i18n/messages.js');
-  assert.equal(messagesFor('en-IN').events(100000), '1,00,000 events');
-  assert.equal(messagesFor('en-US').events(100000), '100,000 events');
-  assert.equal(messagesFor('hi-IN').events(12500000), '1,25,00,000 घटनाएँ');
-  assert.equal(messagesFor('en-IN').events(1), '1 event');
-  assert.equal(messagesFor('hi-IN').stepPosition(2, 20), '20 में से घटना 2:');
-});
-
 test('wrap(…) ends the last allowed line with an ellipsis and never exceeds the width', async () => {
   const { wrap } = await import('../../src/layout/text.js');
   const measure = (t: string) => approximateMeasure(t, 12);

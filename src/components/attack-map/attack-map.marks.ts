@@ -57,9 +57,9 @@ const STATUSES: readonly SourcingStatus[] = ['confirmed', 'reported', 'single-so
 export function legendItems(m: Messages): LegendItem[] {
   const line = (status: string, opacity = '') => svg`<path class="arc" data-status=${status} stroke-opacity=${opacity || nothing} d="M2,8L30,8"></path>`;
   return [
-    ...STATUSES.map((s) => ({ glyph: line(s), text: `${m.status[s]}: ${m.statusMeaning[s]}`, width: 32 })),
-    { glyph: line('confirmed', '0.55'), text: m.legendStrength, width: 32 },
-    { glyph: svg`<circle class="area" cx="16" cy="8" r="7"></circle>`, text: m.legendArea, width: 32 },
-    { glyph: svg`<circle class="target" cx="16" cy="8" r="5"></circle>`, text: m.legendTarget, width: 32 },
+    ...STATUSES.map((s) => ({ glyph: line(s), text: `${m.common.status[s]}: ${m.common.statusMeaning[s]}`, width: 32 })),
+    { glyph: line('confirmed', '0.55'), text: m.map.legendStrength, width: 32 },
+    { glyph: svg`<circle class="area" cx="16" cy="8" r="7"></circle>`, text: m.map.legendArea, width: 32 },
+    { glyph: svg`<circle class="target" cx="16" cy="8" r="5"></circle>`, text: m.map.legendTarget, width: 32 },
   ];
 }

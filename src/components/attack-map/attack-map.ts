@@ -221,7 +221,7 @@ export class AttackMap extends AttackElement {
   private precisionText(p: Place): string {
     if (p.precisionMeters === undefined || p.precisionMeters < 1000) return '';
     const km = new Intl.NumberFormat(this.effectiveLocale, { maximumFractionDigits: 0 }).format(p.precisionMeters / 1000);
-    return this.messages.withinAbout(km);
+    return this.messages.map.withinAbout(km);
   }
 
   /** A claim in words: what, by whom, status, likelihood and caveats. */
@@ -229,11 +229,11 @@ export class AttackMap extends AttackElement {
     const m = this.messages;
     const k = c.claim;
     return [
-      m.relation[k.relation],
-      m.claimBy(k.assertedBy, k.assertion),
-      m.status[c.status],
+      m.map.relation[k.relation],
+      m.map.claimBy(k.assertedBy, k.assertion),
+      m.common.status[c.status],
       c.confidence !== undefined ? formatConfidence(c.confidence, m) : '',
-      k.caveats?.length ? `${m.caveats}: ${k.caveats.join(' ')}` : '',
+      k.caveats?.length ? `${m.map.caveats}: ${k.caveats.join(' ')}` : '',
     ]
       .filter(Boolean)
       .join(separator);
@@ -242,7 +242,7 @@ export class AttackMap extends AttackElement {
   private placeText(p: PlaceLayout): string {
     const m = this.messages;
     const n = this.resolved?.claimsByPlace.get(p.id)?.length ?? 0;
-    return [p.place.name, m.role[p.role], this.precisionText(p.place), n ? `${m.claims}: ${n}` : ''].filter(Boolean).join('. ');
+    return [p.place.name, m.map.role[p.role], this.precisionText(p.place), n ? `${m.map.claims}: ${n}` : ''].filter(Boolean).join('. ');
   }
 
   // Rendering
@@ -259,16 +259,16 @@ export class AttackMap extends AttackElement {
     if (p) {
       const events = r.eventsByPlace.get(p.id) ?? [];
       body = html`<p class="details-title">${p.name}</p>
-        <p>${[m.role[p.role ?? 'reference'], this.precisionText(p)].filter(Boolean).join('. ')}</p>
+        <p>${[m.map.role[p.role ?? 'reference'], this.precisionText(p)].filter(Boolean).join('. ')}</p>
         ${claims.map((c) => claimDetails(c, ctx))}
         ${
           events.length
-            ? html`<p class="section-label">${m.eventsHere}</p>
+            ? html`<p class="section-label">${m.map.eventsHere}</p>
               <ul class="events">${events.map((e) => html`<li><button type="button" @click=${() => this.userSelect(e.id)}>${formatEventDate(e, ctx.locale, ctx.zone, m)}: ${e.event.title}</button></li>`)}</ul>`
             : nothing
         }`;
     } else if (claims.length) body = html`${claims.map((c) => claimDetails(c, ctx))}`;
-    return body ? this.renderDetailsPanel(body, () => this.choose(null), { label: m.details }) : nothing;
+    return body ? this.renderDetailsPanel(body, () => this.choose(null), { label: m.common.details }) : nothing;
   }
 
   /** Every claim in words; the entry is the claim's hook when its arc is not drawn. */
@@ -277,12 +277,12 @@ export class AttackMap extends AttackElement {
     if (!claims.length) return nothing;
     const m = this.messages;
     const drawn = new Set(l?.arcs.map((a) => a.id));
-    return html`<section class="claims" part="claims" aria-label=${m.claims}>
-      <p class="section-label">${m.claims}</p>
+    return html`<section class="claims" part="claims" aria-label=${m.map.claims}>
+      <p class="section-label">${m.map.claims}</p>
       <ol>${claims.map((c) => {
         const k = c.claim;
-        const text = html`<strong>${m.relation[k.relation]}</strong>. ${m.claimBy(k.assertedBy, k.assertion)} ${m.status[c.status]}${c.confidence !== undefined ? `; ${formatConfidence(c.confidence, m)}` : ''}.${k.caveats?.length ? html` <span class="caveat">${k.caveats.join(' ')}</span>` : nothing}`;
-        return drawn.has(c.id) ? html`<li data-claim=${c.id}>${text}</li>` : html`<li data-claim-id=${c.id}>${text} (${m.notOnMap})</li>`;
+        const text = html`<strong>${m.map.relation[k.relation]}</strong>. ${m.map.claimBy(k.assertedBy, k.assertion)} ${m.common.status[c.status]}${c.confidence !== undefined ? `; ${formatConfidence(c.confidence, m)}` : ''}.${k.caveats?.length ? html` <span class="caveat">${k.caveats.join(' ')}</span>` : nothing}`;
+        return drawn.has(c.id) ? html`<li data-claim=${c.id}>${text}</li>` : html`<li data-claim-id=${c.id}>${text} (${m.map.notOnMap})</li>`;
       })}</ol>
     </section>`;
   }
@@ -302,8 +302,8 @@ export class AttackMap extends AttackElement {
     const isStop = (kind: Kind, id: string) => stop?.kind === kind && stop.id === id;
     return html`<figure part="base">
       <figcaption class=${this.noCaption ? 'sr-only' : ''}>
-        <p class="caption-title" part="title">${m.mapTitle}</p>
-        <p class="summary">${m.mapSummary}</p>
+        <p class="caption-title" part="title">${m.map.title}</p>
+        <p class="summary">${m.map.summary}</p>
       </figcaption>
       ${this.renderErrors()}
       <div class="chart" part="chart" @keydown=${this.roving.handleKeydown} @click=${this.handleClick} @focusin=${this.roving.handleFocusIn}
@@ -311,7 +311,7 @@ export class AttackMap extends AttackElement {
         ${
           l
             ? html`<svg class="layer" aria-hidden="true" width=${width} height=${height} viewBox="0 0 ${width} ${height}">${backdrop(l, lit)}</svg>
-              <svg class="plot" role="listbox" aria-label=${m.mapLabel(incident.title)} aria-describedby="map-help" width=${width} height=${height} viewBox="0 0 ${width} ${height}">
+              <svg class="plot" role="listbox" aria-label=${m.map.label(incident.title)} aria-describedby="map-help" width=${width} height=${height} viewBox="0 0 ${width} ${height}">
                 ${repeat(
                   l.places,
                   (p) => p.id,
@@ -329,11 +329,11 @@ export class AttackMap extends AttackElement {
             : html`<svg class="plot" aria-hidden="true" width=${width} height=${height}></svg>`
         }
       </div>
-      <p id="map-help" class="sr-only">${m.mapKeyboardHelp}</p>
+      <p id="map-help" class="sr-only">${m.map.keyboardHelp}</p>
       ${this.renderLegend(legendItems(m))}
       ${this.renderDetails(lit, shown)}
       ${this.renderClaimsList(l)}
-      <p class="credit" part="credit">${m.credit}${this.boundaryLayer ? ` ${m.boundaryCredit}` : ''}</p>
+      <p class="credit" part="credit">${m.map.credit}${this.boundaryLayer ? ` ${m.map.boundaryCredit}` : ''}</p>
     </figure>`;
   }
 }

@@ -152,10 +152,10 @@ export class AttackStory extends AttackElement {
     const m = this.messages;
     const events = this.resolved!.events;
     const i = events.findIndex((e) => e.id === this.selected);
-    return html`<nav class="stepper" part="stepper" aria-label=${m.stepper}>
-      <button type="button" @click=${() => this.step(-1, true)} ?disabled=${i <= 0}>← ${m.previous}</button>
-      <p class="position" aria-live="polite">${i === -1 ? m.stepStart(events.length) : html`${m.stepPosition(i + 1, events.length)} <bdi>${events[i]?.event.title}</bdi>`}</p>
-      <button type="button" @click=${() => this.step(1, true)} ?disabled=${i === events.length - 1}>${m.next} →</button>
+    return html`<nav class="stepper" part="stepper" aria-label=${m.story.stepper}>
+      <button type="button" @click=${() => this.step(-1, true)} ?disabled=${i <= 0}>← ${m.story.previous}</button>
+      <p class="position" aria-live="polite">${i === -1 ? m.story.stepStart(events.length) : html`${m.story.stepPosition(i + 1, events.length)} <bdi>${events[i]?.event.title}</bdi>`}</p>
+      <button type="button" @click=${() => this.step(1, true)} ?disabled=${i === events.length - 1}>${m.story.next} →</button>
     </nav>`;
   }
 
@@ -180,7 +180,7 @@ export class AttackStory extends AttackElement {
       <header class=${this.noCaption ? 'sr-only' : ''}>
         <p class="story-title" part="title">${incident.title}</p>
         ${incident.summary ? html`<p class="summary">${incident.summary}</p>` : nothing}
-        <p class="updated">${[updated?.ok ? m.updated(formatResolvedDate(updated.value, locale, zone)) : '', r.extent ? m.timesIn(zoneName(locale, zone, r.extent[0])) : '']
+        <p class="updated">${[updated?.ok ? m.story.updated(formatResolvedDate(updated.value, locale, zone)) : '', r.extent ? m.common.timesIn(zoneName(locale, zone, r.extent[0])) : '']
           .filter(Boolean)
           .join(' · ')}</p>
       </header>

@@ -105,10 +105,10 @@ const STATUSES: readonly SourcingStatus[] = ['confirmed', 'reported', 'single-so
 export function legendItems(m: Messages): LegendItem[] {
   const glyph = (status: SourcingStatus, s: Shape['shape'] = 'point') => svg`<g class="mark" data-status=${status}>${shape({ x: 8, y: 8, x1: 24, shape: s, status }, false)}</g>`;
   return [
-    ...STATUSES.map((s) => ({ glyph: glyph(s), text: `${m.status[s]}: ${m.statusMeaning[s]}`, width: 16 })),
-    { glyph: glyph('confirmed', 'milestone'), text: m.milestone, width: 16 },
-    { glyph: glyph('reported', 'range'), text: m.range_, width: 26 },
-    { glyph: svg`<line class="extent" x1="1" x2="23" y1="8" y2="8"></line>`, text: m.dateUncertain, width: 24 },
-    { glyph: svg`<path class="conflict" d="M4,8L22,8"></path><circle class="conflict-dot" cx="4" cy="8" r="4"></circle>`, text: m.conflictingDate, width: 24 },
+    ...STATUSES.map((s) => ({ glyph: glyph(s), text: `${m.common.status[s]}: ${m.common.statusMeaning[s]}`, width: 16 })),
+    { glyph: glyph('confirmed', 'milestone'), text: m.timeline.milestone, width: 16 },
+    { glyph: glyph('reported', 'range'), text: m.timeline.period, width: 26 },
+    { glyph: svg`<line class="extent" x1="1" x2="23" y1="8" y2="8"></line>`, text: m.timeline.dateUncertain, width: 24 },
+    { glyph: svg`<path class="conflict" d="M4,8L22,8"></path><circle class="conflict-dot" cx="4" cy="8" r="4"></circle>`, text: m.timeline.conflictingDate, width: 24 },
   ];
 }

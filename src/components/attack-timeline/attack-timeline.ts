@@ -214,7 +214,7 @@ export class AttackTimeline extends AttackElement {
     const m = this.messages;
     const lane = this.resolved?.laneById.get(e.lane)?.label ?? e.lane;
     const date = formatEventDate(e, this.effectiveLocale, this.effectiveTimeZone, m);
-    return [`${date}: ${e.event.title}`, m.status[e.status], e.milestone ? m.milestone : '', lane].filter(Boolean).join('. ');
+    return [`${date}: ${e.event.title}`, m.common.status[e.status], e.milestone ? m.timeline.milestone : '', lane].filter(Boolean).join('. ');
   }
 
   private renderChart(l: TimelineLayout): TemplateResult {
@@ -231,7 +231,7 @@ export class AttackTimeline extends AttackElement {
     return html`
       <div class="chart" part="chart" @keydown=${this.roving.handleKeydown} @click=${this.handleClick} @focusin=${this.roving.handleFocusIn}>
         <svg class="layer" aria-hidden="true" width=${l.width} height=${l.height} viewBox="0 0 ${l.width} ${l.height}">${backdrop(l)}</svg>
-        <svg class=${vertical ? 'plot vertical' : 'plot'} role="listbox" aria-label=${m.chartLabel(this.incident?.title ?? '')} aria-describedby="help"
+        <svg class=${vertical ? 'plot vertical' : 'plot'} role="listbox" aria-label=${m.timeline.label(this.incident?.title ?? '')} aria-describedby="help"
           width=${l.width} height=${l.height} viewBox="0 0 ${l.width} ${l.height}">
           ${repeat(
             l.marks,
@@ -253,25 +253,25 @@ export class AttackTimeline extends AttackElement {
               ? repeat(
                   l.bins,
                   (b) => b.key,
-                  (b) => bin(b, stop?.kind === 'bin' && stop.id === b.key, m.binLabel(b.count, fmt(b.start), fmt(b.end)), new Intl.NumberFormat(locale).format(b.count)),
+                  (b) => bin(b, stop?.kind === 'bin' && stop.id === b.key, m.timeline.binLabel(b.count, fmt(b.start), fmt(b.end)), new Intl.NumberFormat(locale).format(b.count)),
                 )
               : nothing
           }
         </svg>
       </div>
-      <p id="help" class="sr-only">${m.keyboardHelp}</p>`;
+      <p id="help" class="sr-only">${m.timeline.keyboardHelp}</p>`;
   }
 
   private renderToolbar(l: HorizontalLayout): TemplateResult {
     const m = this.messages;
     const zoomed = this.zoomer.transform.k > 1.001;
     return html`<div class="toolbar" part="toolbar">
-      <div role="group" aria-label=${m.zoomControls}>
-        <button type="button" @click=${() => this.zoomer.scaleBy(0.5)} ?disabled=${!zoomed} aria-label=${m.zoomOut}>−</button>
-        <button type="button" @click=${() => this.zoomer.scaleBy(2)} aria-label=${m.zoomIn}>+</button>
-        <button type="button" @click=${() => this.zoomer.reset()} ?disabled=${!zoomed}>${m.showAll}</button>
+      <div role="group" aria-label=${m.timeline.zoomControls}>
+        <button type="button" @click=${() => this.zoomer.scaleBy(0.5)} ?disabled=${!zoomed} aria-label=${m.timeline.zoomOut}>−</button>
+        <button type="button" @click=${() => this.zoomer.scaleBy(2)} aria-label=${m.timeline.zoomIn}>+</button>
+        <button type="button" @click=${() => this.zoomer.reset()} ?disabled=${!zoomed}>${m.timeline.showAll}</button>
       </div>
-      <span class="hint">${l.bins.length ? m.events(l.inView) + ' · ' : ''}${m.wheelHint}</span>
+      <span class="hint">${l.bins.length ? m.common.events(l.inView) + ' · ' : ''}${m.timeline.wheelHint}</span>
     </div>`;
   }
 
@@ -291,9 +291,9 @@ export class AttackTimeline extends AttackElement {
       events = events.filter((e) => e.start.start <= d1 && (e.end ?? e.start).end >= d0).slice(from, from + LIST_LIMIT);
     }
     const limited = events.length < r.events.length;
-    return html`${limited ? html`<p class="sr-only">${m.listLimited(events.length, r.events.length)}</p>` : nothing}
-      <ol class="sr-only print-list" aria-label=${m.allEvents}>
-        ${events.map((e) => html`<li>${formatEventDate(e, locale, zone, m)}: <bdi>${e.event.title}</bdi>. ${m.status[e.status]}.${e.sources.length ? html` ${m.sources}: <bdi>${e.sources.map((s) => s.label).join('; ')}</bdi>.` : ''}</li>`)}
+    return html`${limited ? html`<p class="sr-only">${m.timeline.listLimited(events.length, r.events.length)}</p>` : nothing}
+      <ol class="sr-only print-list" aria-label=${m.timeline.allEvents}>
+        ${events.map((e) => html`<li>${formatEventDate(e, locale, zone, m)}: <bdi>${e.event.title}</bdi>. ${m.common.status[e.status]}.${e.sources.length ? html` ${m.common.sources}: <bdi>${e.sources.map((s) => s.label).join('; ')}</bdi>.` : ''}</li>`)}
       </ol>`;
   }
 
@@ -310,7 +310,7 @@ export class AttackTimeline extends AttackElement {
     const last = r.events[r.events.length - 1];
     const summary =
       r.extent && r.events[0] && last
-        ? m.summary(
+        ? m.timeline.summary(
             r.events.length,
             formatResolvedDate(r.events[0].start, locale, zone),
             formatResolvedDate(last.end ?? last.start, locale, zone),
@@ -324,17 +324,17 @@ export class AttackTimeline extends AttackElement {
         ${summary ? html`<p class="summary">${summary}</p>` : nothing}
       </figcaption>
       ${this.renderErrors()}
-      ${r.events.length === 0 ? html`<p class="status" role="status">${m.empty}</p>` : nothing}
+      ${r.events.length === 0 ? html`<p class="status" role="status">${m.timeline.empty}</p>` : nothing}
       ${l?.orientation === 'horizontal' ? this.renderToolbar(l) : nothing}
       ${
         vertical && vertical.window.from > 0
-          ? html`<button type="button" class="more" @click=${() => (this.windowStart = Math.max(0, vertical.window.from - VERTICAL_WINDOW))}>↑ ${m.events(vertical.window.from)}</button>`
+          ? html`<button type="button" class="more" @click=${() => (this.windowStart = Math.max(0, vertical.window.from - VERTICAL_WINDOW))}>↑ ${m.common.events(vertical.window.from)}</button>`
           : nothing
       }
       ${l ? this.renderChart(l) : nothing}
       ${
         vertical && vertical.window.to < vertical.window.total
-          ? html`<button type="button" class="more" @click=${() => (this.windowStart = vertical.window.to)}>↓ ${m.events(vertical.window.total - vertical.window.to)}</button>`
+          ? html`<button type="button" class="more" @click=${() => (this.windowStart = vertical.window.to)}>↓ ${m.common.events(vertical.window.total - vertical.window.to)}</button>`
           : nothing
       }
       ${r.events.length ? this.renderLegend(legendItems(m)) : nothing}

@@ -1,0 +1,25 @@
+/**
+ * Counting words for a locale. `count(n, { one: '# event', other: '# events' })` picks the
+ * form by the locale's CLDR plural rules and puts the number, grouped for that locale
+ * (1,00,000 in en-IN and hi-IN), where `#` stands.
+ */
+
+/** The forms of a counted phrase; `other` is required, as every locale has it. */
+export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+
+export interface Counting {
+  /** A number, grouped for the locale. */
+  num(n: number): string;
+  /** The phrase for `n`, with `#` replaced by the grouped number. */
+  count(n: number, forms: PluralForms): string;
+}
+
+export function counting(locale: string): Counting {
+  const format = new Intl.NumberFormat(locale);
+  const rules = new Intl.PluralRules(locale);
+  const num = (n: number) => format.format(n);
+  return {
+    num,
+    count: (n, forms) => (forms[rules.select(n)] ?? forms.other).replaceAll('#', num(n)),
+  };
+}
