@@ -180,7 +180,10 @@ export class AttackStory extends AttackElement {
       <header class=${this.noCaption ? 'sr-only' : ''}>
         <p class="story-title" part="title">${incident.title}</p>
         ${incident.summary ? html`<p class="summary">${incident.summary}</p>` : nothing}
-        <p class="updated">${[updated?.ok ? m.story.updated(formatResolvedDate(updated.value, locale, zone)) : '', r.extent ? m.common.timesIn(zoneName(locale, zone, r.extent[0])) : '']
+        <p class="updated">${[
+          updated?.ok ? m.story.updated(formatResolvedDate(updated.value, locale, zone)) : '',
+          r.extent ? m.common.timesIn(zoneName(locale, zone, r.extent[0])) : '',
+        ]
           .filter(Boolean)
           .join(' · ')}</p>
       </header>

@@ -1,0 +1,122 @@
+/**
+ * The wide timeline: time runs left to right, one band per lane, labels packed into levels so
+ * they never overlap; above the level-of-detail threshold, events in view become bins.
+ */
+import { scaleLinear } from 'd3-scale';
+import type { ResolvedIncident } from '../model/types.js';
+import type { SizedMeasure as Measure } from './text.js';
+import { zonedTicks } from './time-axis.js';
+import { binLane, binSpan } from './timeline-bins.js';
+import { packLane, placeLane, xOf } from './timeline-labels.js';
+import { LOD_THRESHOLD, SIZES, type BinLayout, type HorizontalLayout, type LaneBand, type LayoutOptions, type MarkLayout } from './timeline-types.js';
+
+/** The time span the unzoomed chart shows: the events' extent with a margin. */
+export function baseDomain(r: ResolvedIncident): [number, number] {
+  const [a, b] = r.extent ?? [0, 86_400_000];
+  const span = Math.max(b - a, 86_400_000);
+  const mid = (a + b) / 2;
+  return [mid - span * 0.53, mid + span * 0.53];
+}
+
+function plotFor(width: number): HorizontalLayout['plot'] {
+  return { left: SIZES.padX, right: Math.max(SIZES.padX + 10, width - SIZES.padX), top: SIZES.axis, bottom: 0 };
+}
+
+function baseScale(r: ResolvedIncident, plot: HorizontalLayout['plot']) {
+  return scaleLinear().domain(baseDomain(r)).range([plot.left, plot.right]);
+}
+
+/**
+ * Levels each lane needs at the unzoomed view, capped. Zooming in only spreads marks out, so
+ * keeping these fixed keeps the chart's height still while the reader zooms.
+ */
+export function laneLevels(r: ResolvedIncident, width: number, measure: Measure, lodThreshold = LOD_THRESHOLD): number[] {
+  const plot = plotFor(width);
+  const x = baseScale(r, plot);
+  if (r.events.length > lodThreshold) return r.lanes.map(() => 1);
+  return r.lanes.map((lane) => {
+    const placed = placeLane(
+      r.events.filter((e) => e.lane === lane.id),
+      x,
+      plot,
+      measure,
+    );
+    return Math.max(1, ...packLane(placed, SIZES.maxLevels, measure).map((p) => p.level + 1));
+  });
+}
+
+export function layoutHorizontal(r: ResolvedIncident, o: LayoutOptions): HorizontalLayout {
+  const plot = plotFor(o.width);
+  const k = o.transform?.k ?? 1;
+  const tx = o.transform?.x ?? 0;
+  const base = baseScale(r, plot);
+  const x = (t: number) => base(t) * k + tx;
+  const domain: [number, number] = [base.invert((plot.left - tx) / k), base.invert((plot.right - tx) / k)];
+  const levels = o.levels ?? laneLevels(r, o.width, o.measure, o.lodThreshold);
+
+  // Which events are in view decides between marks and bins.
+  const visible = r.events.filter((e) => {
+    const { x0, x1 } = xOf(e, x);
+    return x1 >= plot.left - 1 && x0 <= plot.right + 1;
+  });
+  const inView = visible.filter((e) => {
+    const { mid } = xOf(e, x);
+    return mid >= plot.left && mid <= plot.right;
+  }).length;
+  const lod = inView > (o.lodThreshold ?? LOD_THRESHOLD);
+
+  // Lane bands, fixed height per lane.
+  const lanes: LaneBand[] = [];
+  let y = plot.top;
+  r.lanes.forEach((lane, i) => {
+    const height = SIZES.laneHead + (levels[i] ?? 1) * SIZES.level + SIZES.laneGap;
+    lanes.push({ id: lane.id, label: lane.label, y, height });
+    y += height;
+  });
+  plot.bottom = y;
+
+  const marks: MarkLayout[] = [];
+  const bins: BinLayout[] = [];
+  // One band per lane, in the incident's lane order.
+  lanes.forEach((band, li) => {
+    const laneEvents = visible.filter((e) => e.lane === band.id);
+    if (lod) {
+      bins.push(...binLane(laneEvents, band, x, plot));
+      return;
+    }
+    const placed = placeLane(laneEvents, x, plot, o.measure);
+    for (const { mark: m, level } of packLane(placed, levels[li] ?? 1, o.measure)) {
+      m.y = band.y + SIZES.laneHead + level * SIZES.level + 12;
+      const lines = m.label?.lines.length ?? 1;
+      m.box.y0 = m.y - 12;
+      m.box.y1 = m.y + 12 + (lines - 1) * SIZES.labelLine;
+      marks.push(m);
+    }
+  });
+  // Keyboard and reading order: time order across lanes.
+  const order = new Map(r.events.map((e, i) => [e.id, i]));
+  marks.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+
+  const ticks = zonedTicks(domain[0], domain[1], Math.max(2, Math.floor((plot.right - plot.left) / 96)), o.timeZone, o.locale)
+    .map((t) => ({ ...t, x: x(t.time) }))
+    .filter((t) => t.x >= plot.left - 0.5 && t.x <= plot.right + 0.5);
+
+  const [d0, d1] = baseDomain(r);
+  return {
+    orientation: 'horizontal',
+    width: o.width,
+    height: y + 6,
+    plot,
+    ticks,
+    lanes,
+    marks,
+    bins,
+    inView,
+    domain,
+    baseX: base,
+    x,
+    maxScale: (d1 - d0) / (30 * 60_000),
+    centreOf: (e) => base((e.start.start + e.start.end) / 2),
+    spanOf: (b) => binSpan(b).map(base) as [number, number],
+  };
+}
