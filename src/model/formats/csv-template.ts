@@ -4,7 +4,7 @@ import type { Conflict, Incident, IncidentEvent, Source } from '../types.js';
 import { safeHttpUrl } from '../urls.js';
 import { formatCsv, type CsvRow } from './csv.js';
 import { Issues, slug, uniqueIds } from './issues.js';
-import { headerKey } from './timelinejs.js';
+import { headerKey } from './timelinejs/common.js';
 import type { Converted } from './types.js';
 
 /**

@@ -5,8 +5,8 @@ import { parseCsv, trimTable } from './csv.js';
 import { fromTemplateCsv, headerKind, toTemplateCsv } from './csv-template.js';
 import { Issues } from './issues.js';
 import { readJson } from './json-text.js';
-import { fromStix, toStix } from './stix.js';
-import { convertSlides, fromTimelineJs, headerKey, slidesFromSheet, toTimelineJs } from './timelinejs.js';
+import { fromStix, toStix } from './stix/index.js';
+import { convertSlides, fromTimelineJs, headerKey, slidesFromSheet, toTimelineJs } from './timelinejs/index.js';
 import type { Converted, ExportFormat, ImportFormat, ImportOptions } from './types.js';
 
 export type { Converted, ExportFormat, ImportFormat, ImportOptions } from './types.js';

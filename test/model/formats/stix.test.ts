@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fromStix, toStix } from '../../../src/model/formats/stix.js';
+import { fromStix, toStix } from '../../../src/model/formats/stix/index.js';
 import { exportIncident, importIncident } from '../../../src/model/formats/index.js';
 import { parseIncident } from '../../../src/model/parse.js';
 import type { Incident } from '../../../src/model/types.js';
