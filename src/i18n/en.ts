@@ -60,6 +60,8 @@ export const english = ({ num, count }: Counting): Messages => {
       selected: 'selected',
       loading: 'Loading the timeline…',
       errorTitle: 'The timeline could not be shown',
+      someNotShown: 'Some entries could not be shown.',
+      sourcesLine: (list) => `Sources: ${list}`,
       partialErrorTitle: (n) => `${count(n, { one: '# item', other: '# items' })} in the data could not be shown`,
     },
     timeline: {

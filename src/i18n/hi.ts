@@ -60,6 +60,8 @@ export const hindi = ({ num, count }: Counting): Messages => {
       selected: 'चुना गया',
       loading: 'समयरेखा लोड हो रही है…',
       errorTitle: 'समयरेखा नहीं दिखाई जा सकी',
+      someNotShown: 'कुछ प्रविष्टियाँ नहीं दिखाई जा सकीं।',
+      sourcesLine: (list) => `स्रोत: ${list}`,
       partialErrorTitle: (n) => count(n, { one: 'डेटा की # प्रविष्टि नहीं दिखाई जा सकी', other: 'डेटा की # प्रविष्टियाँ नहीं दिखाई जा सकीं' }),
     },
     timeline: {

@@ -40,6 +40,10 @@ export interface CommonMessages {
   loading: string;
   errorTitle: string;
   partialErrorTitle(n: number): string;
+  /** What readers see when part of the data could not be shown (no paths). */
+  someNotShown: string;
+  /** The source line of an exported image. */
+  sourcesLine(list: string): string;
 }
 
 export interface TimelineMessages {

@@ -4,28 +4,28 @@
  * the `attack-*` events; and what every element draws the same way (errors, legend, details
  * panel). Internal: not exported from the package.
  */
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, LitElement, type nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { DataController, type LoadState } from '../controllers/data-controller.js';
 import { LinkController } from '../controllers/link-controller.js';
 import { attackEvent, type AttackEventMap, type AttackSelectDetail } from '../events.js';
+import { zoneName } from '../i18n/format.js';
 import { messagesFor, type Messages } from '../i18n/messages.js';
 import type { SizedMeasure } from '../layout/text.js';
 import { isValidTimeZone } from '../model/dates.js';
+import { sourceLabel } from '../model/resolve.js';
 import { NO_SELECTION, sameSelection, selection, validSelection, type Selection } from '../model/selection.js';
 import type { Incident, Issue, ParseResult, ResolvedIncident } from '../model/types.js';
 import type { Format } from './convert.js';
+import { detailsPanel, errorBox, legend, loadingStatus, type LegendItem } from './chrome.js';
 import type { DetailsContext } from './details.js';
+import type { PngOptions } from './image-export.js';
+import { nearestLocale } from './locale.js';
 import { canvasMeasure } from './measure.js';
 
 export type { LoadState };
 
-/** One row of a legend: a glyph (drawn in a 16 px high SVG) and its meaning. */
-export interface LegendItem {
-  glyph: unknown;
-  text: string;
-  width: number;
-}
+export type { LegendItem };
 
 /**
  * @cssproperty --attack-ink - Text colour.
@@ -76,6 +76,9 @@ export class AttackElement extends LitElement {
 
   /** Transparent background, for pages with their own colour. */
   @property({ type: Boolean, reflect: true }) transparent = false;
+
+  /** Lists every error with its path in the element, as an editor's preview does; readers otherwise see one plain sentence. */
+  @property({ type: Boolean }) debug = false;
 
   /** Leaves the title and summary to assistive technology only (for a page that shows its own). */
   @property({ type: Boolean, attribute: 'no-caption' }) noCaption = false;
@@ -184,19 +187,7 @@ export class AttackElement extends LitElement {
   }
 
   private resolveLocale(): string {
-    let tag: string | null = this.locale;
-    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the walk starts at the element and climbs
-    let node: Node | null = this;
-    while (!tag && node) {
-      if (node instanceof Element && node.getAttribute('lang')) tag = node.getAttribute('lang');
-      node = node instanceof ShadowRoot ? node.host : node.parentNode;
-    }
-    // A malformed tag from the page (lang="en_IN!") must not break formatting.
-    try {
-      return tag ? (Intl.getCanonicalLocales(tag)[0] ?? 'en-IN') : 'en-IN';
-    } catch {
-      return 'en-IN';
-    }
+    return nearestLocale(this, this.locale);
   }
 
   protected get messages(): Messages {
@@ -264,39 +255,67 @@ export class AttackElement extends LitElement {
     this.dispatchEvent(attackEvent(type, detail));
   }
 
-  /** Every error, each with its path, in the `role="alert"` box; nothing when all is well. */
+  /** The `role="alert"` box: one plain sentence for readers, every error with `debug`. */
   protected renderErrors(): TemplateResult | typeof nothing {
-    const { errors } = this.issues;
-    if (!errors.length) return nothing;
-    const m = this.messages;
-    return html`<div class="alert" role="alert" part="alert">
-      <strong>${this.incident ? m.common.partialErrorTitle(errors.length) : m.common.errorTitle}</strong>
-      <ul>${errors.slice(0, 20).map((e) => html`<li>${e.path ? html`<code>${e.path}</code>: ` : ''}${e.message}</li>`)}</ul>
-    </div>`;
+    return errorBox(this.issues.errors, Boolean(this.incident), this.debug, this.messages);
   }
 
   /** Before there is anything to draw: loading status, errors, and the author's fallback content. */
   protected renderPending(): TemplateResult {
-    return html`${this.loadState === 'loading' ? html`<p class="status" role="status">${this.messages.common.loading}</p>` : nothing}
-      ${this.renderErrors()}<slot></slot>`;
+    return html`${loadingStatus(this.loadState === 'loading', this.messages)} ${this.renderErrors()}<slot></slot>`;
   }
 
   /** The legend: what each mark means, in words. */
   protected renderLegend(items: readonly LegendItem[]): TemplateResult {
-    const m = this.messages;
-    return html`<ul class="legend" part="legend" aria-label=${m.common.legendTitle}>
-      <li class="legend-title" aria-hidden="true">${m.common.legendTitle}</li>
-      ${items.map((i) => html`<li><svg width=${i.width} height="16" aria-hidden="true">${i.glyph}</svg><span>${i.text}</span></li>`)}
-    </ul>`;
+    return legend(items, this.messages);
   }
 
   /** The details panel, with its close button. */
   protected renderDetailsPanel(body: unknown, onClose: () => void, label: { labelledBy: string } | { label: string }): TemplateResult {
-    return html`<section class="details" part="details" aria-labelledby=${'labelledBy' in label ? label.labelledBy : nothing}
-        aria-label=${'label' in label ? label.label : nothing}>
-      <button type="button" class="close" aria-label=${this.messages.common.close} @click=${onClose}>×</button>
-      ${body}
-    </section>`;
+    return detailsPanel(body, onClose, label, this.messages);
+  }
+
+  /**
+   * The drawn charts an image export copies, in the order drawn.
+   * @internal
+   */
+  chartsForExport(): SVGSVGElement[] {
+    return [...(this.renderRoot as ShadowRoot).querySelectorAll<SVGSVGElement>('.chart > svg')];
+  }
+
+  /** The lines an image export puts under the title and at its foot. */
+  protected exportText(): { subtitle: string[]; footer: string[] } {
+    const r = this.resolved;
+    const m = this.messages;
+    const zone = r?.extent ? m.common.timesIn(zoneName(this.effectiveLocale, this.effectiveTimeZone, r.extent[0])) : '';
+    const labels = [...new Set((this.incident?.sources ?? []).map((s) => s.publisher || sourceLabel(s)))];
+    return { subtitle: [zone], footer: labels.length ? [m.common.sourcesLine(labels.join(', '))] : [] };
+  }
+
+  /**
+   * A standalone SVG of what the reader sees now (zoom, selection, theme): the title, the
+   * time-zone line, the charts and a source line. Styles are inlined as presentation
+   * attributes, text stays text, and nothing refers outside the document. Rejects when
+   * nothing is drawn yet.
+   */
+  async toSVG(): Promise<string> {
+    await this.updateComplete;
+    const charts = this.chartsForExport();
+    if (!this.incident || !charts.length) throw new Error(`<${this.localName}> has nothing drawn to export yet`);
+    // Rarely used, so loaded only when asked for.
+    const { exportSvg } = await import('./image-export.js');
+    return exportSvg({ host: this, charts, title: this.incident.title, measure: this.measure, ...this.exportText() });
+  }
+
+  /**
+   * The same image as a PNG, at `scale` pixels per CSS pixel (2 by default); `width` and
+   * `height` fit it into a fixed frame (1200 × 675 for a social card). The page's
+   * Content-Security-Policy must allow `img-src blob:`.
+   */
+  async toPNG(options: PngOptions = {}): Promise<Blob> {
+    const svg = await this.toSVG();
+    const { rasterise } = await import('./image-export.js');
+    return rasterise(svg, options);
   }
 
   /**

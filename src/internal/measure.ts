@@ -6,7 +6,7 @@ import { approximateMeasure, type SizedMeasure } from '../layout/text.js';
  */
 export function canvasMeasure(fontFamily: string): SizedMeasure {
   const canvas = typeof OffscreenCanvas !== 'undefined' ? new OffscreenCanvas(1, 1) : document.createElement('canvas');
-  const ctx = canvas.getContext('2d') as CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null;
+  const ctx = canvas.getContext('2d');
   if (!ctx) return approximateMeasure;
   const cache = new Map<string, number>();
   return (text, px) => {

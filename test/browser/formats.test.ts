@@ -18,6 +18,7 @@ async function load(src: string, setup: (el: AttackTimeline) => void = () => und
     t.addEventListener('attack-load', (e) => (loaded = e.detail.incident));
     t.addEventListener('attack-error', (e) => (errors = e.detail.errors));
     t.setAttribute('time-zone', 'Asia/Kolkata');
+    t.debug = true;
     setup(t);
     t.src = src;
   });

@@ -5,7 +5,7 @@
  */
 import { nothing, svg, type SVGTemplateResult } from 'lit';
 import type { Messages } from '../../i18n/messages.js';
-import type { LegendItem } from '../../internal/attack-element.js';
+import type { LegendItem } from '../../internal/chrome.js';
 import type { ArcLayout, MapLayout, PlaceLayout } from '../../layout/map-layout.js';
 import type { Emphasis } from '../../model/selection.js';
 import type { SourcingStatus } from '../../model/types.js';

@@ -294,6 +294,7 @@ describe('<attack-map> boundaries and bad data', () => {
     const m = await drawnMap((el) => {
       el.addEventListener('attack-error', (e) => (errors = e.detail.errors));
       el.boundaries = '/test-api/not-geo';
+      el.debug = true;
       el.incident = data;
     });
     await waitFor(() => errors.length, 'attack-error');

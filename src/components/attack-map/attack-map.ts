@@ -287,6 +287,12 @@ export class AttackMap extends AttackElement {
     </section>`;
   }
 
+  protected override exportText(): { subtitle: string[]; footer: string[] } {
+    const { subtitle, footer } = super.exportText();
+    const m = this.messages;
+    return { subtitle: [m.map.title, ...subtitle], footer: [...footer, `${m.map.credit}${this.boundaryLayer ? ` ${m.map.boundaryCredit}` : ''}`] };
+  }
+
   protected override render(): TemplateResult {
     const m = this.messages;
     const r = this.resolved;

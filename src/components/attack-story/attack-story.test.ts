@@ -230,6 +230,7 @@ describe('<attack-story>', () => {
     expect(position(s).textContent).to.contain('20 events');
     const broken = await mount<AttackStory>('attack-story', (el) => {
       el.setAttribute('src', 'http://[bad');
+      el.debug = true;
     });
     broken.el.scrollIntoView();
     await waitFor(() => broken.role('alert'), 'error shown');

@@ -148,6 +148,22 @@ export class AttackStory extends AttackElement {
     event.stopPropagation();
   }
 
+  /** @internal */
+  override chartsForExport(): SVGSVGElement[] {
+    const parts = [...this.renderRoot.querySelectorAll<AttackElement>('attack-timeline, attack-map')];
+    return parts.flatMap((p) => p.chartsForExport());
+  }
+
+  protected override exportText(): { subtitle: string[]; footer: string[] } {
+    const { subtitle, footer } = super.exportText();
+    const incident = this.incident;
+    const updated = incident?.updated ? resolveDate(incident.updated, this.effectiveTimeZone) : null;
+    const m = this.messages;
+    if (updated?.ok) subtitle.unshift(m.story.updated(formatResolvedDate(updated.value, this.effectiveLocale, this.effectiveTimeZone)));
+    if (incident?.places?.length) footer.push(m.map.credit);
+    return { subtitle: [subtitle.filter(Boolean).join(' · ')], footer };
+  }
+
   private renderStepper(): TemplateResult {
     const m = this.messages;
     const events = this.resolved!.events;
@@ -189,11 +205,11 @@ export class AttackStory extends AttackElement {
       </header>
       ${this.renderErrors()}
       <div class="panes ${hasMap ? '' : 'timeline-only'}" @attack-load=${this.handlePartNotice} @attack-error=${this.handlePartNotice}>
-        <attack-timeline part="timeline" exportparts=${TIMELINE_PARTS} no-caption .parsed=${this.forParts} link=${link}
+        <attack-timeline part="timeline" exportparts=${TIMELINE_PARTS} no-caption ?debug=${this.debug} .parsed=${this.forParts} link=${link}
           locale=${locale} time-zone=${zone} theme=${this.theme} ?transparent=${this.transparent}></attack-timeline>
         ${
           hasMap
-            ? html`<attack-map part="map" exportparts=${MAP_PARTS} .parsed=${this.forParts} link=${link} .boundaries=${this.boundaries}
+            ? html`<attack-map part="map" exportparts=${MAP_PARTS} ?debug=${this.debug} .parsed=${this.forParts} link=${link} .boundaries=${this.boundaries}
               ?show-denied=${this.showDenied} locale=${locale} time-zone=${zone} theme=${this.theme} ?transparent=${this.transparent}></attack-map>`
             : nothing
         }

@@ -4,7 +4,7 @@
  * that assistive technology does not see. Pure functions of the layout: no element state.
  */
 import { nothing, svg, type SVGTemplateResult } from 'lit';
-import type { LegendItem } from '../../internal/attack-element.js';
+import type { LegendItem } from '../../internal/chrome.js';
 import type { Messages } from '../../i18n/messages.js';
 import { SIZES, type BinLayout, type MarkLayout, type TimelineLayout, type VerticalLayout } from '../../layout/timeline-layout.js';
 import type { SourcingStatus } from '../../model/types.js';

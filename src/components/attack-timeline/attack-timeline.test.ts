@@ -526,6 +526,7 @@ describe('<attack-timeline> bad input', () => {
     let errors: { path: string; message: string }[] | null = null;
     const t = await timeline((el) => {
       el.addEventListener('attack-error', (e) => (errors = e.detail.errors));
+      el.debug = true;
       setup(el);
       el.src = src;
     });
@@ -573,7 +574,7 @@ describe('<attack-timeline> bad input', () => {
     expect(events).to.equal(0);
   });
 
-  it('an invalid event is reported by path and the rest still render', async () => {
+  it('an invalid event: readers see one plain sentence, debug and el.issues every path, and the rest still render', async () => {
     let errors: { path: string }[] = [];
     const data = await aiimsIncident();
     (data.events[3] as { start: string }).start = '2022-13-01';
@@ -582,12 +583,24 @@ describe('<attack-timeline> bad input', () => {
       el.incident = data;
     });
     expect(errors.map((e) => e.path)).to.deep.equal(['events[3].start']);
+    expect(t.el.issues.errors.map((e) => e.path)).to.deep.equal(['events[3].start']);
     expect(t.all('data-event-id')).to.have.length(19);
+    expect(t.role('alert')!.textContent!.trim()).to.equal('Some entries could not be shown.');
+    t.el.debug = true;
+    await t.settle();
     expect(t.role('alert')!.textContent).to.contain('events[3].start: "2022-13-01" is not a date');
+    t.el.debug = false;
+    t.el.lang = 'hi';
+    t.el.locale = 'hi-IN';
+    await t.settle();
+    expect(t.role('alert')!.textContent!.trim()).to.equal('कुछ प्रविष्टियाँ नहीं दिखाई जा सकीं।');
   });
 
   it('a document with nothing to draw shows only the alert', async () => {
     const t = await timeline((el) => (el.incident = 'not an incident' as unknown as Incident));
+    expect(t.role('alert')!.textContent!.trim()).to.equal('The timeline could not be shown.');
+    t.el.debug = true;
+    await t.settle();
     expect(t.role('alert')!.textContent).to.contain('must be a JSON object');
     expect(t.root.querySelector('svg')).to.equal(null);
   });
