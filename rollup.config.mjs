@@ -21,28 +21,50 @@ const policyName = {
   },
 };
 
-export default {
-  input: 'dist/index.js',
-  // Shared code stays in the entry, so a page loads one module up front and chunks only later.
-  preserveEntrySignatures: 'allow-extension',
-  output: {
-    dir: 'dist',
-    format: 'es',
-    entryFileNames: 'attack-timeline.min.js',
-    chunkFileNames: 'chunks/[name]-[hash].js',
-    // A JSON import attribute means nothing once the JSON is a JS chunk.
-    importAttributesKey: 'with',
-    sourcemap: true,
-  },
-  plugins: [
-    policyName,
-    nodeResolve({ exportConditions: ['production', 'browser', 'default'] }),
-    // Natural Earth land (world-atlas TopoJSON) becomes its own lazily loaded JS chunk.
-    json({ compact: true, preferConst: true }),
-    terser({ module: true, format: { comments: false }, compress: { passes: 2 } }),
-  ],
-  onwarn(warning, warn) {
-    if (warning.code === 'THIS_IS_UNDEFINED') return;
-    warn(warning);
-  },
+const plugins = () => [
+  policyName,
+  nodeResolve({ exportConditions: ['production', 'browser', 'default'] }),
+  // Natural Earth land (world-atlas TopoJSON) becomes its own lazily loaded JS chunk.
+  json({ compact: true, preferConst: true }),
+  terser({ module: true, format: { comments: false }, compress: { passes: 2 } }),
+];
+
+const onwarn = (warning, warn) => {
+  if (warning.code === 'THIS_IS_UNDEFINED') return;
+  warn(warning);
 };
+
+export default [
+  {
+    input: 'dist/index.js',
+    // Shared code stays in the entry, so a page loads one module up front and chunks only later.
+    preserveEntrySignatures: 'allow-extension',
+    output: {
+      dir: 'dist',
+      format: 'es',
+      entryFileNames: 'attack-timeline.min.js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+      // A JSON import attribute means nothing once the JSON is a JS chunk.
+      importAttributesKey: 'with',
+      sourcemap: true,
+    },
+    plugins: plugins(),
+    onwarn,
+  },
+  {
+    // The editor page's own bundle: the elements, the importers and the editor in one file, with
+    // the map's lazy parts beside it. Built apart, so the reader's bundle stays as it is.
+    input: 'dist/editor/index.js',
+    preserveEntrySignatures: 'allow-extension',
+    output: {
+      dir: 'dist',
+      format: 'es',
+      entryFileNames: 'editor.min.js',
+      chunkFileNames: 'chunks/editor-[name]-[hash].js',
+      importAttributesKey: 'with',
+      sourcemap: true,
+    },
+    plugins: plugins(),
+    onwarn,
+  },
+];

@@ -50,3 +50,48 @@ document.addEventListener('attack-select', () => {
     if (link !== null) send('hash', link);
   });
 });
+
+// ?export=png: a 1200 × 675 social card of the story instead of the story, for a CMS's
+// share image or print. The story draws at 1200 px, then the page shows the PNG with a link
+// to save it. Needs img-src blob: (this page's policy allows it).
+if (params.get('export') === 'png') {
+  document.documentElement.classList.add('card');
+  story.setAttribute('no-deep-link', '');
+  const done = (node) => {
+    const out = document.createElement('main');
+    out.className = 'card-out';
+    out.append(node);
+    document.body.append(out);
+  };
+  const draw = async () => {
+    await customElements.whenDefined('attack-story');
+    // Drawn and still: the timeline is in and the height has held for a few frames.
+    let last = -1;
+    for (let same = 0, i = 0; same < 3 && i < 100; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      const h = story.getBoundingClientRect().height;
+      same = story.shadowRoot?.querySelector('attack-timeline') && Math.abs(h - last) < 1 ? same + 1 : 0;
+      last = h;
+    }
+    const blob = await story.toPNG({ width: 1200, height: 675, scale: 1 });
+    const img = document.createElement('img');
+    img.src = URL.createObjectURL(blob);
+    img.width = 1200;
+    img.height = 675;
+    img.alt = `Social card: ${story.incident?.title ?? 'incident timeline'}`;
+    const link = document.createElement('a');
+    link.href = img.src;
+    link.download = `${story.id}-card.png`;
+    link.textContent = 'Save the card (PNG, 1200 × 675)';
+    const wrap = document.createElement('p');
+    wrap.append(link);
+    story.remove();
+    done(img);
+    document.querySelector('.card-out').append(wrap);
+  };
+  story.addEventListener(
+    'attack-load',
+    () => void draw().catch((err) => done(Object.assign(document.createElement('p'), { textContent: `The card could not be made: ${err.message}` }))),
+    { once: true },
+  );
+}

@@ -1,4 +1,4 @@
-// Serves the project root on 127.0.0.1 (no dependencies) and prints the demo's URL.
+// Serves the project root on 127.0.0.1 (no dependencies) and prints the demo's and the editor's URLs.
 // Pages are sent with the strict Content-Security-Policy the components are built for.
 // PORT=8123 npm start picks the port; a busy port moves on to the next free one.
 import { createServer } from 'node:http';
@@ -17,7 +17,7 @@ const TYPES = {
   '.map': 'application/json; charset=utf-8',
   '.md': 'text/plain; charset=utf-8',
 };
-export const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; require-trusted-types-for 'script'";
+export const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; require-trusted-types-for 'script'";
 
 /** Serves files under the root; `csp: false` leaves the header off (the bench loads rivals' scripts). */
 export const handler =
@@ -61,6 +61,7 @@ export function serve(port = Number(process.env.PORT) || 8000, attempts = 20, op
 if (import.meta.url === `file://${process.argv[1]}`) {
   const server = await serve();
   const { port } = server.address();
-  console.log(`attack-timeline demo: http://127.0.0.1:${port}/examples/index.html`);
+  console.log(`attack-timeline demo:   http://127.0.0.1:${port}/examples/index.html`);
+  console.log(`attack-timeline editor: http://127.0.0.1:${port}/examples/editor.html`);
   console.log('Press Ctrl+C to stop.');
 }

@@ -1,0 +1,106 @@
+/**
+ * The embed code the editor gives a producer: the script-tag snippet (the story with its data
+ * inline or from a URL, and the generated no-JS fallback inside it) and the iframe snippet,
+ * each with the space the story needs reserved so the article does not shift. Pure: strings
+ * in, strings out; every value from the data is escaped for where it goes.
+ */
+import { escapeHtml } from '../model/fallback.js';
+import type { Incident } from '../model/types.js';
+
+/** Heights of the rendered story, in CSS px, at the phone and desktop widths. */
+export interface MinHeights {
+  phone: number;
+  desktop: number;
+}
+
+export interface SnippetOptions {
+  /** The `id` of the story on the page, also its deep-link key. */
+  id: string;
+  /** Where `attack-timeline.min.js` is served. */
+  scriptUrl: string;
+  /** Where `embed.html` and `embed-parent.js` are served (the iframe snippet). */
+  embedUrl: string;
+  /** The data's URL once uploaded; without it the script snippet carries the data inline. */
+  dataUrl?: string;
+  /** The fallback HTML (`fallbackHtml`), placed inside the element. */
+  fallback: string;
+  minHeights?: MinHeights | null;
+  /** The width from which the desktop height applies. */
+  desktopFrom?: number;
+}
+
+/** A page-safe `id`: letters, digits, `-` and `_`, starting with a letter. */
+export function storyId(incident: Pick<Incident, 'id' | 'title'>): string {
+  const base = (incident.id || incident.title || 'story')
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]+/g, '-')
+    .replace(/^[^a-z]+|-+$/g, '');
+  return base.slice(0, 40).replace(/-+$/, '') || 'story';
+}
+
+/**
+ * JSON for an inline `<script type="application/json">`: `<`, `>` and `&` written as `\u003c`
+ * and so on, so no text in the data can close the script or open a comment; U+2028 and U+2029
+ * too, for old parsers. JSON.parse reads it back unchanged.
+ */
+export function inlineJson(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+const indent = (text: string, by: string) =>
+  text
+    .trimEnd()
+    .split('\n')
+    .map((l) => (l ? by + l : l))
+    .join('\n');
+
+/** The `<style>` reserving the story's height: the phone height, then the desktop one from `desktopFrom`. */
+function reserve(id: string, h: MinHeights | null | undefined, from: number): string {
+  if (!h) return '';
+  const phone = Math.ceil(h.phone);
+  const desktop = Math.ceil(h.desktop);
+  return [
+    `<!-- Space for the story before it draws, measured at 375 and 1280 px wide. With a strict CSP, move this rule to your stylesheet. -->`,
+    `<style>`,
+    `  #${id} { --attack-story-min-height: ${phone}px; }`,
+    `  @media (min-width: ${from}px) { #${id} { --attack-story-min-height: ${desktop}px; } }`,
+    `</style>`,
+    '',
+  ].join('\n');
+}
+
+/** The script-tag snippet. */
+export function scriptSnippet(incident: Incident, o: SnippetOptions): string {
+  const id = o.id;
+  const open = o.dataUrl ? `<attack-story id="${escapeHtml(id)}" src="${escapeHtml(o.dataUrl)}">` : `<attack-story id="${escapeHtml(id)}">`;
+  const body = [
+    o.dataUrl ? '' : indent(`<script type="application/json">\n${inlineJson(incident)}\n</script>`, '  '),
+    `  <!-- Fallback: shown before the script runs, if it never does, and until the story is near. -->`,
+    indent(o.fallback, '  '),
+  ].filter(Boolean);
+  return [reserve(id, o.minHeights, o.desktopFrom ?? 1280), `<script type="module" src="${escapeHtml(o.scriptUrl)}"></script>`, '', open, ...body, `</attack-story>`, ''].join(
+    '\n',
+  );
+}
+
+/** The iframe snippet: the embed page with the data's URL, its parent script, and the fallback for readers without scripts. */
+export function iframeSnippet(incident: Incident, o: SnippetOptions): string {
+  const id = o.id;
+  const params = new URLSearchParams({ src: o.dataUrl || 'DATA-URL', key: id, childId: id });
+  const src = `${o.embedUrl}embed.html?${params.toString()}`;
+  const height = o.minHeights ? Math.ceil(o.minHeights.phone) : 900;
+  return [
+    o.dataUrl ? '' : `<!-- Replace DATA-URL with the address of the JSON file (download it below and upload it with your CMS). -->\n`,
+    `<iframe data-attack-embed="${escapeHtml(id)}" title="${escapeHtml(incident.title)}"`,
+    `  src="${escapeHtml(src)}"`,
+    `  width="100%" height="${height}" loading="lazy"></iframe>`,
+    `<script type="module" src="${escapeHtml(`${o.embedUrl}embed-parent.js`)}"></script>`,
+    `<noscript>`,
+    indent(o.fallback, '  '),
+    `</noscript>`,
+    '',
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
