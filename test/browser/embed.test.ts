@@ -185,3 +185,21 @@ describe('iframe embed: malformed messages', () => {
     expect(sender.height, 'no junk height applied').to.equal('');
   });
 });
+
+describe('iframe embed: ?export=png', () => {
+  it('shows the story as a 1200 × 675 PNG card with a link to save it', async () => {
+    const iframe = document.createElement('iframe');
+    iframe.width = '1300';
+    iframe.height = '800';
+    iframe.src = `/examples/embed.html?${new URLSearchParams({ src: '/examples/data/aiims-delhi-2022.json', key: 'aiims', export: 'png' })}`;
+    document.body.append(iframe);
+    mounted.push(iframe);
+    const img = await waitFor(() => iframe.contentDocument?.querySelector<HTMLImageElement>('.card-out img'), 'the card', 20000);
+    await img.decode();
+    expect([img.naturalWidth, img.naturalHeight]).to.deep.equal([1200, 675]);
+    expect(img.alt).to.contain('AIIMS');
+    const save = iframe.contentDocument!.querySelector<HTMLAnchorElement>('.card-out a[download]')!;
+    expect(save.download).to.equal('aiims-card.png');
+    expect(iframe.contentDocument!.querySelector('attack-story')).to.equal(null);
+  });
+});
