@@ -8,6 +8,7 @@ import { clip, resolveDate, wallTime } from '../../dates.js';
 import type { Precision } from '../../types.js';
 import type { Issues } from '../issues.js';
 import type { Converted } from '../types.js';
+import { FIELDS } from '../../check.js';
 
 export type Obj = Record<string, unknown>;
 
@@ -109,30 +110,13 @@ export function atFidelity(t: { text: string; ms: number }, fidelity: Fidelity |
   return fidelity === 'hour' ? { text: s, precision: 'hour' } : { text: s };
 }
 
-export const EVENT_KEYS = [
-  'id',
-  'title',
-  'description',
-  'start',
-  'end',
-  'precision',
-  'displayDate',
-  'dateKind',
-  'lane',
-  'kind',
-  'milestone',
-  'status',
-  'confidence',
-  'sources',
-  'conflicts',
-  'places',
-  'techniques',
-];
-export const PLACE_KEYS = ['id', 'name', 'role', 'lat', 'lon', 'precisionMeters', 'country', 'shape'];
+/** The format's own field order, for events and places written from a bundle. */
+export const EVENT_KEYS = FIELDS.event;
+export const PLACE_KEYS = FIELDS.place;
 export const DOCUMENT_KEYS = ['$schema', 'version', 'id', 'title', 'summary', 'timeZone', 'updated', 'victim', 'lanes', 'events', 'places', 'claims', 'sources'];
 
 /** The object with its keys in the format's order (unknown keys last). */
-export function ordered<T extends object>(o: T, keys: string[]): T {
+export function ordered<T extends object>(o: T, keys: readonly string[]): T {
   const out: Obj = {};
   for (const k of keys) if (k in o && (o as Obj)[k] !== undefined) out[k] = (o as Obj)[k];
   for (const k of Object.keys(o)) if (!(k in out) && (o as Obj)[k] !== undefined) out[k] = (o as Obj)[k];
