@@ -21,6 +21,7 @@ const MAX_LISTED = 200;
 interface Draft {
   text: string;
   format: ImportFormat;
+  timeZone?: string;
   id?: string;
   dataUrl?: string;
 }
@@ -59,7 +60,9 @@ export class Editor {
   private readonly snippet: HTMLTextAreaElement;
   private readonly iframeSnippet: HTMLTextAreaElement;
   private readonly measurers: Record<'phone' | 'desktop', AttackStory>;
-  private readonly ids: { story: HTMLInputElement; dataUrl: HTMLInputElement; library: HTMLInputElement };
+  private readonly ids: { story: HTMLInputElement; dataUrl: HTMLInputElement; library: HTMLInputElement; zone: HTMLInputElement };
+  /** The story id as the producer typed it; empty follows the incident. */
+  private typedId = '';
   /** The last document the preview showed. */
   private good: Incident | null = null;
   private heights: MinHeights | null = null;
@@ -87,7 +90,7 @@ export class Editor {
     this.story.link = 'editor-preview';
     this.snippet = q(root, 'snippet');
     this.iframeSnippet = q(root, 'iframe-snippet');
-    this.ids = { story: q(root, 'story-id'), dataUrl: q(root, 'data-url'), library: q(root, 'library-url') };
+    this.ids = { story: q(root, 'story-id'), dataUrl: q(root, 'data-url'), library: q(root, 'library-url'), zone: q(root, 'time-zone') };
     this.ids.library.value = new URL('../dist/attack-timeline.min.js', this.base).href;
     const measure = q(root, 'measure');
     const measurer = (width: number) => {
@@ -138,11 +141,17 @@ export class Editor {
     q(root, 'undo').addEventListener('click', () => this.undo());
     for (const r of root.querySelectorAll<HTMLInputElement>('[data-editor="width"]')) r.addEventListener('change', () => this.fit());
     for (const r of root.querySelectorAll<HTMLInputElement>('[data-editor="theme"]')) r.addEventListener('change', () => this.applyTheme());
+    this.ids.story.addEventListener('input', () => (this.typedId = this.ids.story.value.trim()));
+    // Shown as it will be used: letters, digits and dashes.
+    this.ids.story.addEventListener('change', () => {
+      if (this.typedId) this.ids.story.value = this.typedId = storyId({ id: this.typedId, title: '' });
+    });
     for (const el of [this.ids.story, this.ids.dataUrl, this.ids.library])
       el.addEventListener('input', () => {
         this.writeSnippets();
         this.save();
       });
+    this.ids.zone.addEventListener('change', () => this.changed(true));
     for (const b of root.querySelectorAll<HTMLButtonElement>('[data-copy]')) b.addEventListener('click', () => void this.copy(b.dataset.copy!));
     for (const b of root.querySelectorAll<HTMLButtonElement>('[data-download]')) b.addEventListener('click', () => void this.download(b.dataset.download!));
     this.issues.addEventListener('click', (e) => {
@@ -198,8 +207,9 @@ export class Editor {
     if (draft && typeof draft.text === 'string') {
       this.input.value = draft.text;
       this.format.value = draft.format || 'auto';
-      this.ids.story.value = draft.id ?? '';
+      this.ids.story.value = this.typedId = draft.id ?? '';
       this.ids.dataUrl.value = draft.dataUrl ?? '';
+      this.ids.zone.value = draft.timeZone ?? '';
       this.status('Your draft was restored from this browser.');
       this.update();
     } else await this.start('aiims', false);
@@ -209,7 +219,13 @@ export class Editor {
   private save() {
     clearTimeout(this.saveTimer);
     this.saveTimer = window.setTimeout(() => {
-      const draft: Draft = { text: this.input.value, format: this.format.value as ImportFormat, id: this.ids.story.value, dataUrl: this.ids.dataUrl.value };
+      const draft: Draft = {
+        text: this.input.value,
+        format: this.format.value as ImportFormat,
+        timeZone: this.ids.zone.value.trim(),
+        id: this.typedId,
+        dataUrl: this.ids.dataUrl.value,
+      };
       try {
         localStorage.setItem(this.storageKey, JSON.stringify(draft));
         this.status('Draft saved in this browser.');
@@ -230,7 +246,7 @@ export class Editor {
     (this.root.querySelector('.undo') as HTMLElement).hidden = this.undoText === null;
     this.input.value = text;
     this.format.value = 'auto';
-    this.ids.story.value = '';
+    this.typedId = '';
     this.status(why);
     this.changed(true);
   }
@@ -290,7 +306,8 @@ export class Editor {
   update(): void {
     this.renderGutter();
     const text = this.input.value;
-    const result = importIncident(text, { format: this.format.value as ImportFormat });
+    const zone = this.ids.zone.value.trim();
+    const result = importIncident(text, { format: this.format.value as ImportFormat, ...(zone ? { timeZone: zone } : {}) });
     this.renderIssues(text, result);
     const drawable = result.incident && (result.errors.length === 0 || result.incident.events.length > 0);
     if (drawable) {
@@ -303,7 +320,9 @@ export class Editor {
       this.scheduleMeasure();
     } else {
       this.stale.hidden = false;
-      this.stale.textContent = this.good ? 'The preview shows the last version that worked: fix the errors above to update it.' : 'Nothing to preview yet: fix the errors above.';
+      this.stale.textContent = this.good
+        ? 'The preview shows the last version that worked: fix the errors listed under Problems to update it.'
+        : 'Nothing to preview yet: fix the errors listed under Problems.';
     }
     this.writeSnippets();
   }
@@ -313,11 +332,13 @@ export class Editor {
     const box = this.issues;
     box.replaceChildren();
     const summary = make('p', '', 'summary');
-    const format = result.format ? { incident: 'attack-timeline JSON', timelinejs: 'TimelineJS3 JSON', csv: 'CSV', stix: 'STIX 2.1' }[result.format] : 'unknown';
+    const sheet = /^\ufeff?[^\n]*\bheadline\b/i.test(text) ? 'a TimelineJS3 sheet (CSV)' : 'our CSV template';
+    const format = result.format ? { incident: 'attack-timeline JSON', timelinejs: 'TimelineJS3 JSON', csv: sheet, stix: 'a STIX 2.1 bundle' }[result.format] : 'unknown';
     const counts = `${result.errors.length} ${result.errors.length === 1 ? 'error' : 'errors'}, ${result.warnings.length} ${result.warnings.length === 1 ? 'warning' : 'warnings'}`;
     summary.textContent = `Read as ${format}: ${result.incident ? `${result.incident.events.length} events` : 'nothing could be read'}; ${counts}.`;
     box.append(summary);
-    if (!result.errors.length && !result.warnings.length) box.append(make('p', 'No problems found.', 'ok'));
+    if (result.incident && !result.incident.events.length) box.append(make('p', 'The story has no events yet: add at least one before you publish it.', 'ok'));
+    else if (!result.errors.length && !result.warnings.length) box.append(make('p', 'No problems found.', 'ok'));
     const group = (issues: Issue[], title: string, note: string, cls: string) => {
       if (!issues.length) return;
       const h = make('h3', `${title} (${issues.length})`);
@@ -363,14 +384,24 @@ export class Editor {
       this.snippet.value = this.iframeSnippet.value = '';
       return;
     }
-    const id = this.ids.story.value.trim() ? storyId({ id: this.ids.story.value.trim(), title: '' }) : storyId(incident);
-    if (!this.ids.story.value.trim()) this.ids.story.placeholder = id;
+    const id = storyId(this.typedId ? { id: this.typedId, title: '' } : incident);
+    if (!this.typedId && document.activeElement !== this.ids.story) this.ids.story.value = id;
     let scriptUrl = this.ids.library.value.trim();
     try {
       scriptUrl = new URL(scriptUrl || '../dist/attack-timeline.min.js', location.href).href;
     } catch {
       scriptUrl = new URL('../dist/attack-timeline.min.js', this.base).href;
     }
+    let host = '';
+    try {
+      host = new URL(scriptUrl).hostname;
+    } catch {
+      host = '';
+    }
+    q(this.root, 'library-warning').textContent =
+      /^(localhost|127\.\d+\.\d+\.\d+|\[::1\]|0\.0\.0\.0)$/.test(host) || scriptUrl.startsWith('file:')
+        ? 'This address works only on this computer. Before publishing, put the address where your site or CDN serves attack-timeline.min.js (with the dist folder beside it).'
+        : '';
     const options = {
       id,
       scriptUrl,
@@ -407,7 +438,8 @@ export class Editor {
 
   private async copy(hook: string) {
     const area = q<HTMLTextAreaElement>(this.root, hook);
-    const statusBox = q(this.root, 'copy-status');
+    const statusBox = this.root.querySelector(`[data-copy="${hook}"]`)!.parentElement!.querySelector('.copy-status')!;
+    for (const other of this.root.querySelectorAll('.copy-status')) other.textContent = '';
     try {
       await navigator.clipboard.writeText(area.value);
       statusBox.textContent = 'Copied. Paste it into your article.';
@@ -422,7 +454,7 @@ export class Editor {
     const statusBox = q(this.root, 'download-status');
     const incident = this.good;
     if (!incident) return void (statusBox.textContent = 'Nothing to download yet: fix the errors first.');
-    const id = this.ids.story.value.trim() || storyId(incident);
+    const id = storyId(this.typedId ? { id: this.typedId, title: '' } : incident);
     try {
       let blob: Blob;
       let name: string;

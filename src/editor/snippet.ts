@@ -25,8 +25,6 @@ export interface SnippetOptions {
   /** The fallback HTML (`fallbackHtml`), placed inside the element. */
   fallback: string;
   minHeights?: MinHeights | null;
-  /** The width from which the desktop height applies. */
-  desktopFrom?: number;
 }
 
 /** A page-safe `id`: letters, digits, `-` and `_`, starting with a letter. */
@@ -55,33 +53,29 @@ const indent = (text: string, by: string) =>
     .map((l) => (l ? by + l : l))
     .join('\n');
 
-/** The `<style>` reserving the story's height: the phone height, then the desktop one from `desktopFrom`. */
-function reserve(id: string, h: MinHeights | null | undefined, from: number): string {
+/**
+ * The story's held height as a `style` attribute: the phone height for a narrow story, the
+ * desktop one for a story 980 px or wider. Held only until the story draws.
+ */
+function reserve(h: MinHeights | null | undefined): string {
   if (!h) return '';
-  const phone = Math.ceil(h.phone);
-  const desktop = Math.ceil(h.desktop);
-  return [
-    `<!-- Space for the story before it draws, measured at 375 and 1280 px wide. With a strict CSP, move this rule to your stylesheet. -->`,
-    `<style>`,
-    `  #${id} { --attack-story-min-height: ${phone}px; }`,
-    `  @media (min-width: ${from}px) { #${id} { --attack-story-min-height: ${desktop}px; } }`,
-    `</style>`,
-    '',
-  ].join('\n');
+  return ` style="--attack-story-min-height: ${Math.ceil(h.phone)}px; --attack-story-min-height-wide: ${Math.ceil(h.desktop)}px"`;
 }
 
 /** The script-tag snippet. */
 export function scriptSnippet(incident: Incident, o: SnippetOptions): string {
   const id = o.id;
-  const open = o.dataUrl ? `<attack-story id="${escapeHtml(id)}" src="${escapeHtml(o.dataUrl)}">` : `<attack-story id="${escapeHtml(id)}">`;
+  const src = o.dataUrl ? ` src="${escapeHtml(o.dataUrl)}"` : '';
+  const open = `<attack-story id="${escapeHtml(id)}"${src}${reserve(o.minHeights)}>`;
   const body = [
     o.dataUrl ? '' : indent(`<script type="application/json">\n${inlineJson(incident)}\n</script>`, '  '),
     `  <!-- Fallback: shown before the script runs, if it never does, and until the story is near. -->`,
     indent(o.fallback, '  '),
   ].filter(Boolean);
-  return [reserve(id, o.minHeights, o.desktopFrom ?? 1280), `<script type="module" src="${escapeHtml(o.scriptUrl)}"></script>`, '', open, ...body, `</attack-story>`, ''].join(
-    '\n',
-  );
+  const note = o.minHeights
+    ? `<!-- The style attribute holds the story's height (measured at 375 and 1280 px wide) until it draws, so the page does not jump. Under a strict CSP, set the two properties in your stylesheet instead. -->`
+    : '';
+  return [note, `<script type="module" src="${escapeHtml(o.scriptUrl)}"></script>`, '', open, ...body, `</attack-story>`, ''].filter((l, i) => i > 0 || l).join('\n');
 }
 
 /** The iframe snippet: the embed page with the data's URL, its parent script, and the fallback for readers without scripts. */
@@ -91,10 +85,11 @@ export function iframeSnippet(incident: Incident, o: SnippetOptions): string {
   const src = `${o.embedUrl}embed.html?${params.toString()}`;
   const height = o.minHeights ? Math.ceil(o.minHeights.phone) : 900;
   return [
-    o.dataUrl ? '' : `<!-- Replace DATA-URL with the address of the JSON file (download it below and upload it with your CMS). -->\n`,
+    o.dataUrl ? '' : `<!-- Replace DATA-URL with the address of the JSON file (download it below, upload it with your CMS, and give its address as the Data URL above). -->\n`,
     `<iframe data-attack-embed="${escapeHtml(id)}" title="${escapeHtml(incident.title)}"`,
     `  src="${escapeHtml(src)}"`,
     `  width="100%" height="${height}" loading="lazy"></iframe>`,
+    `<!-- Optional: resizes the iframe to the story and keeps its links in this page's address. -->`,
     `<script type="module" src="${escapeHtml(`${o.embedUrl}embed-parent.js`)}"></script>`,
     `<noscript>`,
     indent(o.fallback, '  '),

@@ -87,15 +87,18 @@ export function exportSvg(input: ExportInput): string {
   const ink = hostStyle.color || '#1a1a1a';
   const background = opaque(hostStyle.backgroundColor) ? hostStyle.backgroundColor : backgroundOf(host);
   const font = hostStyle.fontFamily || 'sans-serif';
-  const boxes = charts.map((c) => c.getBoundingClientRect()).filter((b) => b.width > 0 && b.height > 0);
-  const shown = charts.filter((c) => {
-    const b = c.getBoundingClientRect();
-    return b.width > 0 && b.height > 0;
-  });
-  const left = Math.min(...boxes.map((b) => b.left));
-  const top = Math.min(...boxes.map((b) => b.top));
-  const chartsWidth = boxes.length ? Math.max(...boxes.map((b) => b.right)) - left : 0;
-  const chartsHeight = boxes.length ? Math.max(...boxes.map((b) => b.bottom)) - top : 0;
+  // Positions come from the screen, in CSS px of the layout: a scaled ancestor (a preview shrunk
+  // to fit) is divided out, so the image is the element at its own size.
+  const hostBox = host.getBoundingClientRect();
+  const zoom = host.offsetWidth > 0 && hostBox.width > 0 ? hostBox.width / host.offsetWidth : 1;
+  const placed = charts
+    .map((chart) => ({ chart, box: chart.getBoundingClientRect() }))
+    .filter(({ box }) => box.width > 0 && box.height > 0)
+    .map(({ chart, box }) => ({ chart, left: box.left / zoom, top: box.top / zoom, right: box.right / zoom, bottom: box.bottom / zoom }));
+  const left = Math.min(...placed.map((b) => b.left));
+  const top = Math.min(...placed.map((b) => b.top));
+  const chartsWidth = placed.length ? Math.max(...placed.map((b) => b.right)) - left : 0;
+  const chartsHeight = placed.length ? Math.max(...placed.map((b) => b.bottom)) - top : 0;
   const width = Math.ceil(Math.max(chartsWidth + 2 * PAD, 320));
   const textWidth = width - 2 * PAD;
 
@@ -120,10 +123,9 @@ export function exportSvg(input: ExportInput): string {
   lines([input.title], 20, { 'font-weight': 700 }, 3);
   lines(input.subtitle.filter(Boolean), 13, { 'fill-opacity': 0.75 }, 2);
   y += 10;
-  shown.forEach((chart, i) => {
-    const b = boxes[i]!;
+  placed.forEach((b) => {
     const g = el('g', { transform: `translate(${round(PAD + b.left - left)} ${round(y + b.top - top)})` });
-    const copy = copyElement(chart, doc, null);
+    const copy = copyElement(b.chart, doc, null);
     if (copy) g.append(copy);
     body.append(g);
   });

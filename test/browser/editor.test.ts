@@ -154,7 +154,7 @@ describe('the editor', () => {
   it('a pasted TimelineJS3 sheet previews, with its slides as events', async () => {
     const e = await editor();
     await e.type(SHEET);
-    expect(e.issues.textContent).to.contain('Read as CSV');
+    expect(e.issues.textContent).to.contain('Read as a TimelineJS3 sheet (CSV)');
     await waitFor(() => e.drawn().length === 3, 'three events from the sheet');
     expect(e.story.incident!.title).to.equal('Ward systems fail at a district hospital');
   });
@@ -179,8 +179,7 @@ describe('the editor', () => {
       ).to.equal(true);
     const [phone, desktop] = e.root.dataset.measured!.split(',').map(Number);
     expect(phone).to.be.greaterThan(desktop!);
-    expect(snippet).to.contain(`#aiims-delhi-2022 { --attack-story-min-height: ${phone}px; }`);
-    expect(snippet).to.contain(`--attack-story-min-height: ${desktop}px;`);
+    expect(story.getAttribute('style')).to.equal(`--attack-story-min-height: ${phone}px; --attack-story-min-height-wide: ${desktop}px`);
     // With a data URL, the data is fetched instead of inline.
     const url = e.root.querySelector<HTMLInputElement>('[data-editor="data-url"]')!;
     url.value = 'https://news.example.com/data/aiims.json';
@@ -249,6 +248,31 @@ describe('the editor', () => {
     expect(await files['desk-story-1280.svg']!.text()).to.contain('First thing');
     const card = new DataView(await files['desk-story-card.png']!.arrayBuffer());
     expect([card.getUint32(16), card.getUint32(20)]).to.deep.equal([1200, 675]);
+  });
+
+  it('a time zone for data that names none; warns about a library address that works only here; copy says so beside its button', async () => {
+    const e = await editor(SHEET);
+    await waitFor(() => e.drawn().length === 3, 'sheet drawn');
+    expect(e.issues.querySelector('.warnings')!.textContent).to.contain('timeZone');
+    const zone = e.root.querySelector<HTMLInputElement>('[data-editor="time-zone"]')!;
+    zone.value = 'Asia/Kolkata';
+    zone.dispatchEvent(new Event('change'));
+    await waitFor(() => e.story.incident?.timeZone === 'Asia/Kolkata', 'the zone applied');
+    expect(e.issues.textContent).not.to.contain('timeZone');
+    // The test page is served from localhost: the default library address is flagged.
+    const library = e.root.querySelector<HTMLInputElement>('[data-editor="library-url"]')!;
+    const warning = e.root.querySelector('[data-editor="library-warning"]')!;
+    expect(warning.textContent).to.contain('works only on this computer');
+    library.value = 'https://cdn.example.org/attack-timeline/dist/attack-timeline.min.js';
+    library.dispatchEvent(new Event('input'));
+    expect(warning.textContent).to.equal('');
+    expect(e.snippet.value).to.contain('<script type="module" src="https://cdn.example.org/attack-timeline/dist/attack-timeline.min.js"></script>');
+    const copy = e.root.querySelector<HTMLButtonElement>('[data-copy="snippet"]')!;
+    copy.click();
+    const near = copy.parentElement!.querySelector('.copy-status')!;
+    await waitFor(() => near.textContent, 'copy status beside its button');
+    const other = e.root.querySelector('[data-copy="iframe-snippet"]')!.parentElement!.querySelector('.copy-status')!;
+    expect(other.textContent).to.equal('');
   });
 
   it('has 0 axe violations, with problems listed', async () => {

@@ -87,6 +87,35 @@ describe('toSVG and toPNG', () => {
     for (const l of shownLabels) expect(text).to.contain(l);
   });
 
+  it('is the element at its own size when a page shrinks it with a transform (a scaled preview)', async () => {
+    const data = await aiimsIncident();
+    const s = await drawnStory((el: AttackStory) => (el.incident = data));
+    const size = (svg: string) => {
+      const root = parse(svg).documentElement;
+      return [root.getAttribute('width'), root.getAttribute('height')];
+    };
+    const plain = await s.el.toSVG();
+    const box = s.el.parentElement!;
+    box.style.transformOrigin = '0 0';
+    box.style.transform = 'scale(0.53)';
+    const scaled = await s.el.toSVG();
+    box.style.transform = '';
+    expect(size(scaled)).to.deep.equal(size(plain));
+    expect(Number(size(plain)[0])).to.be.greaterThan(1200);
+    // Each chart where it is on screen, to within the rounding a transform brings.
+    const offsets = (svg: string) =>
+      [...parse(svg).querySelectorAll('svg > g > g[transform]')].flatMap((g) =>
+        g
+          .getAttribute('transform')!
+          .match(/[\d.]+/g)!
+          .map(Number),
+      );
+    const a = offsets(plain);
+    const b = offsets(scaled);
+    expect(b).to.have.length(a.length);
+    b.forEach((v, i) => expect(v).to.be.closeTo(a[i]!, 0.5));
+  });
+
   it('escapes data text and copies no markup from it', async () => {
     const data = await aiimsIncident();
     const hostile: Incident = { ...data, title: PAYLOADS[0]!, events: data.events.map((e, i) => ({ ...e, title: PAYLOADS[i % PAYLOADS.length]! })) };

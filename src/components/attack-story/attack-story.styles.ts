@@ -2,8 +2,20 @@ import { css } from 'lit';
 
 /** <attack-story>: header, the two panes (side by side when wide), and the stepper. */
 export const styles = css`
-  :host {
+  /* Space held for the story until it draws: one height, or a second from 980 px wide (where the
+     panes go side by side). Once drawn, the story is its own height. */
+  .pending {
+    container-type: inline-size;
+  }
+  .reserve {
+    /* Its own formatting context: the fallback's margins stay inside the held height. */
+    display: flow-root;
     min-height: var(--attack-story-min-height, 0px);
+  }
+  @container (min-width: 980px) {
+    .reserve {
+      min-height: var(--attack-story-min-height-wide, var(--attack-story-min-height, 0px));
+    }
   }
   .story {
     container-type: inline-size;

@@ -218,6 +218,36 @@ describe('<attack-story>', () => {
     }
   });
 
+  it('holds --attack-story-min-height (or -wide, from 980 px) until it draws, then is its own height', async () => {
+    const spacer = document.createElement('div');
+    spacer.style.height = '4000px';
+    document.body.append(spacer);
+    const boxes = [700, 1280].map((width) => {
+      const box = document.createElement('div');
+      box.style.width = `${width}px`;
+      const el = document.createElement('attack-story') as AttackStory;
+      el.src = '/examples/data/aiims-delhi-2022.json';
+      el.style.setProperty('--attack-story-min-height', '5000px');
+      el.style.setProperty('--attack-story-min-height-wide', '3000px');
+      el.append(Object.assign(document.createElement('p'), { textContent: 'Fallback text' }));
+      box.append(el);
+      document.body.append(box);
+      return { box, el };
+    });
+    try {
+      await Promise.all(boxes.map((b) => b.el.updateComplete));
+      expect(boxes.map((b) => Math.round(b.el.getBoundingClientRect().height))).to.deep.equal([5000, 3000]);
+      const wide = boxes[1]!.el;
+      wide.scrollIntoView();
+      await waitFor(() => wide.shadowRoot!.querySelector('attack-timeline'), 'rendered once near');
+      await waitFor(() => wide.getBoundingClientRect().height < 2500, 'its own height once drawn');
+    } finally {
+      for (const b of boxes) b.box.remove();
+      spacer.remove();
+      window.scrollTo(0, 0);
+    }
+  });
+
   it('speaks Hindi: labels, stepper and numbers', async () => {
     const s = await story((el) => el.setAttribute('lang', 'hi-IN'));
     expect(position(s).textContent).to.equal('20 घटनाएँ। क्रम से देखने के लिए “अगली घटना” दबाएँ।');

@@ -53,7 +53,8 @@ const MAP_PARTS = exported('map', ['base', 'title', 'chart', 'legend', 'details'
  * @csspart map-credit - The map's data credit.
  * @csspart map-alert - The map's error message.
  *
- * @cssproperty --attack-story-min-height - Space reserved before the story renders.
+ * @cssproperty --attack-story-min-height - Height held for the story until it draws (the fallback content shows in it).
+ * @cssproperty --attack-story-min-height-wide - The same for a story 980 px or wider (timeline and map side by side); defaults to `--attack-story-min-height`.
  */
 export class AttackStory extends AttackElement {
   static override styles = [sharedStyles, styles];
@@ -185,7 +186,7 @@ export class AttackStory extends AttackElement {
     const m = this.messages;
     const r = this.resolved;
     const incident = this.incident;
-    if (!this.visibility.near || !r || !incident) return this.renderPending();
+    if (!this.visibility.near || !r || !incident) return html`<div class="pending"><div class="reserve">${this.renderPending()}</div></div>`;
     const locale = this.effectiveLocale;
     const zone = this.effectiveTimeZone;
     const updated = incident.updated ? resolveDate(incident.updated, zone) : null;
