@@ -6,6 +6,7 @@
  * text runs nothing, the draft survives a reload, and the page passes axe. One test loads the
  * real page, with its strict CSP, in an iframe.
  */
+import { sendKeys } from '@web/test-runner-commands';
 import { expect } from 'chai';
 import type { AttackStory } from '../../src/components/attack-story/attack-story.js';
 import { Editor } from '../../src/editor/editor.js';
@@ -90,6 +91,25 @@ const SHEET = [
 ].join('\n');
 
 describe('the editor', () => {
+  it('works by keyboard alone: Tab from the text reaches the problem, Enter takes the cursor to its line', async () => {
+    const text = doc([{ id: 'one', title: 'First thing' }]).replace('"status"', '"staus"');
+    const e = await editor(text);
+    e.input.focus();
+    let button: HTMLButtonElement | null = null;
+    for (let i = 0; i < 12 && !button; i++) {
+      await sendKeys({ press: 'Tab' });
+      const active = document.activeElement;
+      if (active instanceof HTMLButtonElement && active.dataset.offset) button = active;
+    }
+    expect(button, 'a problem reached by Tab').to.exist;
+    await sendKeys({ press: 'Enter' });
+    expect(document.activeElement).to.equal(e.input);
+    const line = text.split('\n').findIndex((l) => l.includes('"staus"')) + 1;
+    expect(e.input.value.slice(0, e.input.selectionStart).split('\n').length).to.equal(line);
+    // Every region is labelled.
+    for (const section of e.root.querySelectorAll('section')) expect(document.getElementById(section.getAttribute('aria-labelledby')!)?.textContent).to.match(/\S/);
+  });
+
   it('starts from the AIIMS example and previews it, with no problems', async () => {
     const e = await editor();
     expect(e.input.value).to.contain('"aiims-delhi-2022"');
@@ -267,10 +287,22 @@ describe('the editor', () => {
     library.dispatchEvent(new Event('input'));
     expect(warning.textContent).to.equal('');
     expect(e.snippet.value).to.contain('<script type="module" src="https://cdn.example.org/attack-timeline/dist/attack-timeline.min.js"></script>');
+    // The clipboard, as the page sees it (a headless browser's own clipboard may ask for permission).
+    const copied: string[] = [];
+    const clipboard = navigator.clipboard as unknown as Record<string, unknown>;
+    const real = Object.getOwnPropertyDescriptor(clipboard, 'writeText');
+    Object.defineProperty(clipboard, 'writeText', { configurable: true, value: (text: string) => Promise.resolve(void copied.push(text)) });
     const copy = e.root.querySelector<HTMLButtonElement>('[data-copy="snippet"]')!;
-    copy.click();
+    try {
+      copy.click();
+      await waitFor(() => copied.length, 'copied');
+    } finally {
+      if (real) Object.defineProperty(clipboard, 'writeText', real);
+      else delete clipboard.writeText;
+    }
+    expect(copied).to.deep.equal([e.snippet.value]);
     const near = copy.parentElement!.querySelector('.copy-status')!;
-    await waitFor(() => near.textContent, 'copy status beside its button');
+    await waitFor(() => near.textContent === 'Copied. Paste it into your article.', 'copy status beside its button');
     const other = e.root.querySelector('[data-copy="iframe-snippet"]')!.parentElement!.querySelector('.copy-status')!;
     expect(other.textContent).to.equal('');
   });
