@@ -232,6 +232,23 @@ describe('the editor', () => {
     expect(trap.errors).to.deep.equal([]);
   });
 
+  it('opens a file from the picker and from a drop, in any format', async () => {
+    const e = await editor(doc([{ id: 'one', title: 'First thing' }]));
+    const picker = e.root.querySelector<HTMLInputElement>('[data-editor="file"]')!;
+    const files = new DataTransfer();
+    files.items.add(new File([SHEET], 'desk-sheet.csv', { type: 'text/csv' }));
+    picker.files = files.files;
+    picker.dispatchEvent(new Event('change'));
+    await waitFor(() => e.input.value === SHEET, 'the sheet opened');
+    await waitFor(() => e.drawn().length === 3, 'the sheet previewed');
+    expect(e.root.querySelector('.draft-status')!.textContent).to.contain('desk-sheet.csv');
+    const dropped = new DataTransfer();
+    dropped.items.add(new File([doc([{ id: 'dropped', title: 'Dropped thing' }])], 'story.json', { type: 'application/json' }));
+    e.root.querySelector('[data-editor="drop"]')!.dispatchEvent(new DragEvent('drop', { dataTransfer: dropped, bubbles: true, cancelable: true }));
+    await waitFor(() => e.input.value.includes('Dropped thing'), 'the dropped file opened');
+    await waitFor(() => e.drawn().join() === 'dropped', 'the dropped file previewed');
+  });
+
   it('keeps the draft in localStorage and restores it; Undo brings back replaced text', async () => {
     const e = await editor(doc([{ id: 'one', title: 'First thing' }]));
     await e.type(doc([{ id: 'kept', title: 'Kept thing' }]));
