@@ -28,11 +28,14 @@ export function dateFormatter(locale: string, timeZone: string, style: Style): I
   const key = `${locale}|${timeZone}|${style}`;
   let f = cache.get(key);
   if (!f) {
+    // Hindi news prints the month in full ("23 नवंबर 2022"): its short forms ("नव॰") are not read.
+    const options: Intl.DateTimeFormatOptions = { ...OPTIONS[style], timeZone };
+    if (/^hi\b/i.test(locale) && options.month === 'short') options.month = 'long';
     try {
-      f = new Intl.DateTimeFormat(locale, { ...OPTIONS[style], timeZone });
+      f = new Intl.DateTimeFormat(locale, options);
     } catch {
       // An unknown locale tag from the page falls back to the default locale.
-      f = new Intl.DateTimeFormat('en-IN', { ...OPTIONS[style], timeZone });
+      f = new Intl.DateTimeFormat('en-IN', { ...options, month: OPTIONS[style].month });
     }
     cache.set(key, f);
   }

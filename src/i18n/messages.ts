@@ -42,6 +42,12 @@ export interface CommonMessages {
   partialErrorTitle(n: number): string;
   /** What readers see when part of the data could not be shown (no paths). */
   someNotShown: string;
+  /** Said of a source whose headline was not seen on its page (`titleVerified: false`). */
+  titleUnverified: string;
+  /** The full stop: "." or "।". */
+  stop: string;
+  /** Sentences joined with the language's full stop (". " or "। "); empty parts left out. */
+  sentences(parts: string[]): string;
   /** The source line of an exported image. */
   sourcesLine(list: string): string;
 }

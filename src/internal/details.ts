@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatConfidence, formatEventDate, formatResolvedDate } from '../i18n/format.js';
+import { techniqueName, techniqueUrl } from '../i18n/attack-techniques.js';
 import type { Messages } from '../i18n/messages.js';
 import { resolveDate } from '../model/dates.js';
 import type { Confidence, ResolvedClaim, ResolvedEvent, ResolvedIncident, ResolvedSource, SourcingStatus } from '../model/types.js';
@@ -21,8 +22,20 @@ export function sourceList(sources: ResolvedSource[], { locale, zone, messages: 
   if (!sources.length) return html`<p>${m.common.noSources}</p>`;
   return html`<ol>${sources.map((s) => {
     const date = s.publishedDate ? formatResolvedDate(s.publishedDate, locale, zone) : '';
-    return html`<li>${s.href ? html`<a href=${s.href} target="_blank" rel="noopener noreferrer">${s.label}</a>` : html`<span>${s.label}</span>`}${date ? `, ${date}` : ''}</li>`;
+    // The headline is part of the label unless a publisher names the source on its own.
+    const unverified = s.titleVerified === false && s.title ? ` (${m.common.titleUnverified})` : '';
+    return html`<li>${s.href ? html`<a href=${s.href} target="_blank" rel="noopener noreferrer">${s.label}</a>` : html`<span>${s.label}</span>`}${unverified}${date ? `, ${date}` : ''}</li>`;
   })}</ol>`;
+}
+
+/** ATT&CK codes with their names, each linked to its page: "T1486 Data Encrypted for Impact". */
+function techniques(codes: string[]): TemplateResult {
+  return html`${codes.map((code, i) => {
+    const name = techniqueName(code);
+    const text = name ? `${code} ${name}` : code;
+    const url = techniqueUrl(code);
+    return html`${i ? ', ' : ''}${url ? html`<a href=${url} target="_blank" rel="noopener noreferrer">${text}</a>` : text}`;
+  })}`;
 }
 
 /** Status (who says so) and likelihood, never merged, as description-list rows. */
@@ -45,7 +58,7 @@ export function eventDetails(e: ResolvedEvent, ctx: DetailsContext): TemplateRes
       ${statusRows(e.status, e.confidence, m)}
       <dt>${m.common.lane}</dt>
       <dd>${lane}</dd>
-      ${e.event.techniques?.length ? html`<dt>${m.common.techniques}</dt><dd>${e.event.techniques.join(', ')}</dd>` : nothing}
+      ${e.event.techniques?.length ? html`<dt>${m.common.techniques}</dt><dd>${techniques(e.event.techniques)}</dd>` : nothing}
     </dl>
     ${e.event.description ? html`<p class="description">${e.event.description}</p>` : nothing}
     ${
@@ -53,7 +66,7 @@ export function eventDetails(e: ResolvedEvent, ctx: DetailsContext): TemplateRes
         ? html`<p class="section-label">${m.common.conflicts}</p>
           <ul>${e.event.conflicts.map((c) => {
             const alt = c.date ? resolveDate(c.date, zone) : null;
-            return html`<li>${c.note}${alt?.ok ? ` (${m.common.alsoGiven(formatResolvedDate(alt.value, locale, zone))})` : ''}${c.sources?.length ? ` ${m.common.sources}: ${c.sources.map(citedName).join(', ')}.` : ''}</li>`;
+            return html`<li>${c.note}${alt?.ok ? ` (${m.common.alsoGiven(formatResolvedDate(alt.value, locale, zone))})` : ''}${c.sources?.length ? ` ${m.common.sources}: ${c.sources.map(citedName).join(', ')}${m.common.stop}` : ''}</li>`;
           })}</ul>`
         : nothing
     }

@@ -128,7 +128,7 @@ export const FIELDS = {
   ],
   place: ['id', 'name', 'role', 'lat', 'lon', 'precisionMeters', 'country', 'shape'],
   claim: ['id', 'from', 'to', 'relation', 'assertion', 'assertedBy', 'status', 'confidence', 'caveats', 'sources', 'event'],
-  source: ['id', 'title', 'publisher', 'url', 'published'],
+  source: ['id', 'title', 'publisher', 'url', 'published', 'titleVerified'],
 } as const;
 
 /** Edit distance between two field names, ignoring case. */

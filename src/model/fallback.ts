@@ -1,5 +1,5 @@
 import { formatEventDate } from '../i18n/format.js';
-import { messagesFor } from '../i18n/messages.js';
+import { messagesFor, type Messages } from '../i18n/messages.js';
 import { wallTime, zoneOffset } from './dates.js';
 import { parseIncident } from './parse.js';
 import type { Incident, ResolvedDate, ResolvedEvent, ResolvedSource } from './types.js';
@@ -70,16 +70,18 @@ function validLocale(locale: string | undefined): string {
   }
 }
 
-function sourceHtml(s: ResolvedSource): string {
+function sourceHtml(s: ResolvedSource, m: Messages): string {
   const label = s.publisher?.trim() || s.title?.trim() || s.id;
   const href = safeHttpUrl(s.url);
-  return href ? `<a href="${escapeHtml(href)}">${escapeHtml(label)}</a>` : escapeHtml(label);
+  // Said only when the label is the headline itself.
+  const note = !s.publisher?.trim() && s.title?.trim() && s.titleVerified === false ? ` (${escapeHtml(m.common.titleUnverified)})` : '';
+  return `${href ? `<a href="${escapeHtml(href)}">${escapeHtml(label)}</a>` : escapeHtml(label)}${note}`;
 }
 
 function eventHtml(e: ResolvedEvent, locale: string, timeZone: string): string {
   const m = messagesFor(locale);
   const date = `<time datetime="${escapeHtml(datetimeAttribute(e.start, timeZone))}">${escapeHtml(formatEventDate(e, locale, timeZone, m))}</time>`;
-  const sources = e.sources.length ? ` (${e.sources.map(sourceHtml).join(', ')})` : '';
+  const sources = e.sources.length ? ` (${e.sources.map((s) => sourceHtml(s, m)).join(', ')})` : '';
   return `<li>${date}: ${escapeHtml(e.event.title)}${sources}</li>`;
 }
 

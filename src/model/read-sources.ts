@@ -28,6 +28,8 @@ export function readSources(c: Checker, raw: unknown): Source[] {
     if (url && !safe) c.warn(`${path}.url`, `${describe(url)} is not an http(s) link; shown without a link`);
     const published = c.optionalText(s, 'published', path);
     if (published !== undefined && !resolveDate(published, 'UTC').ok) c.warn(`${path}.published`, `${describe(published)} is not a date; ignored`);
+    const verified = s.titleVerified;
+    if (verified !== undefined && verified !== true && verified !== false) c.warn(`${path}.titleVerified`, 'must be true or false; ignored');
     out.push(
       compact({
         id,
@@ -35,6 +37,7 @@ export function readSources(c: Checker, raw: unknown): Source[] {
         publisher: c.optionalText(s, 'publisher', path),
         url: safe ? url : undefined,
         published: published !== undefined && resolveDate(published, 'UTC').ok ? published : undefined,
+        titleVerified: verified === true || verified === false ? verified : undefined,
       }),
     );
   });

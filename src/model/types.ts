@@ -97,6 +97,11 @@ export interface Source {
   publisher?: string;
   url?: string;
   published?: string;
+  /**
+   * `false` when the headline was not seen on its page (rebuilt from the URL, or an editor's
+   * description): readers are told "headline not verified". Omitted means it was checked.
+   */
+  titleVerified?: boolean;
 }
 
 export interface Victim {

@@ -132,7 +132,7 @@ describe('toSVG and toPNG', () => {
     const m = await drawnMap((el) => (el.incident = data));
     const doc = parse(await m.el.toSVG());
     const text = texts(doc);
-    expect(text).to.contain('Where it was said to come from');
+    expect(text).to.contain('Places named in the claims');
     expect(text).to.contain('Natural Earth');
     expect(doc.querySelectorAll('path').length).to.be.greaterThan(3);
     expect(externalRefs(doc)).to.deep.equal([]);

@@ -63,3 +63,21 @@ test('every locale fills every string: no key is empty in either catalogue', () 
   const groups: (keyof Messages)[] = ['common', 'timeline', 'map', 'story'];
   assert.deepEqual(Object.keys(en), groups);
 });
+
+test('sentences(…) joins with each language\'s full stop, and claimBy reads as reported speech, not a quote', () => {
+  assert.equal(en.common.sentences(['One', '', 'Two']), 'One. Two');
+  assert.equal(hi.common.sentences(['एक', 'दो']), 'एक। दो');
+  assert.equal(en.map.claimBy('Delhi Police', 'the IP addresses were traced to Hong Kong'), 'Delhi Police said the IP addresses were traced to Hong Kong');
+  assert.equal(hi.map.claimBy('दिल्ली पुलिस', 'आईपी एड्रेस हांगकांग के निकले'), 'दिल्ली पुलिस के अनुसार, आईपी एड्रेस हांगकांग के निकले');
+  assert.ok(!/origin|come from/i.test(en.map.title + en.map.role.infrastructure));
+  assert.equal(hi.common.confidence(hi.common.likelihood.likely, 70), 'अधिक संभावना (100 में से 70), संपादकीय आकलन');
+});
+
+test('ATT&CK codes have their names and links', async () => {
+  const { techniqueName, techniqueUrl } = await import('../../src/i18n/attack-techniques.js');
+  assert.equal(techniqueName('T1486'), 'Data Encrypted for Impact');
+  assert.equal(techniqueUrl('T1486'), 'https://attack.mitre.org/techniques/T1486/');
+  assert.equal(techniqueUrl('T1566.001'), 'https://attack.mitre.org/techniques/T1566/001/');
+  assert.equal(techniqueUrl('javascript:alert(1)'), null);
+  assert.equal(techniqueName('T9999'), undefined);
+});

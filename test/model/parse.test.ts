@@ -236,3 +236,22 @@ test('parseIncident warns about a misspelt field and suggests the right one', ()
     { path: 'events[0].satus', message: 'is not a field of an event; ignored (did you mean "status"?)' },
   ]);
 });
+
+test('parseIncident(…) keeps a source\'s titleVerified, and warns about one that is not true or false', () => {
+  const doc = (titleVerified: unknown) => ({
+    version: 1,
+    title: 'T',
+    timeZone: 'UTC',
+    sources: [{ id: 's', title: 'Rebuilt', titleVerified }],
+    events: [{ id: 'e', title: 'E', start: '2022', status: 'confirmed', sources: ['s'] }],
+  });
+  const no = parseIncident(doc(false));
+  assert.equal(no.incident!.sources![0]!.titleVerified, false);
+  assert.deepEqual(no.warnings, []);
+  const junk = parseIncident(doc('no'));
+  assert.equal(junk.incident!.sources![0]!.titleVerified, undefined);
+  assert.deepEqual(
+    junk.warnings.map((w) => w.path),
+    ['sources[0].titleVerified'],
+  );
+});

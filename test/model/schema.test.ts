@@ -16,12 +16,20 @@ test('the Hindi edition tells the same story: same events, dates, statuses, sour
   const en = read('examples/data/aiims-delhi-2022.json');
   const hi = read('examples/data/aiims-delhi-2022.hi.json');
   const facts = (d: any) => ({
-    events: d.events.map((e: any) => [e.id, e.start, e.end, e.precision, e.status, e.confidence, e.sources, e.lane, e.milestone, e.dateKind, e.places]),
+    events: d.events.map((e: any) => [e.id, e.start, e.end, e.precision, e.status, e.confidence, e.sources, e.lane, e.milestone, e.dateKind, e.places, e.techniques, e.conflicts?.map((c: any) => [c.date, c.sources])]),
     claims: d.claims.map((c: any) => [c.id, c.from, c.to, c.relation, c.status, c.confidence, c.sources, c.event]),
     places: d.places.map((p: any) => [p.id, p.lat, p.lon, p.precisionMeters, p.role, JSON.stringify(p.shape)]),
     sources: d.sources,
   });
   assert.deepEqual(facts(hi), facts(en));
+});
+
+test('both editions of the AIIMS story read with no errors and no warnings', async () => {
+  const { parseIncident } = await import('../../src/model/parse.js');
+  for (const file of ['aiims-delhi-2022.json', 'aiims-delhi-2022.hi.json']) {
+    const { errors, warnings } = parseIncident(read(`examples/data/${file}`));
+    assert.deepEqual([...errors, ...warnings], [], file);
+  }
 });
 
 test('incident.schema.json rejects what the parser rejects: bad dates, unknown statuses, misspelt fields', () => {

@@ -129,7 +129,7 @@ describe('<attack-map> drawing', () => {
       el.locale = 'hi-IN';
       el.incident = data;
     });
-    expect(m.part('title')!.textContent).to.equal('यह कहाँ से आया बताया गया');
+    expect(m.part('title')!.textContent).to.equal('दावों में जिन जगहों के नाम आए');
   });
 });
 

@@ -225,24 +225,22 @@ export class AttackMap extends AttackElement {
   }
 
   /** A claim in words: what, by whom, status, likelihood and caveats. */
-  private claimText(c: ResolvedClaim, separator = '. '): string {
+  private claimText(c: ResolvedClaim): string {
     const m = this.messages;
     const k = c.claim;
-    return [
+    return m.common.sentences([
       m.map.relation[k.relation],
       m.map.claimBy(k.assertedBy, k.assertion),
       m.common.status[c.status],
       c.confidence !== undefined ? formatConfidence(c.confidence, m) : '',
       k.caveats?.length ? `${m.map.caveats}: ${k.caveats.join(' ')}` : '',
-    ]
-      .filter(Boolean)
-      .join(separator);
+    ]);
   }
 
   private placeText(p: PlaceLayout): string {
     const m = this.messages;
     const n = this.resolved?.claimsByPlace.get(p.id)?.length ?? 0;
-    return [p.place.name, m.map.role[p.role], this.precisionText(p.place), n ? `${m.map.claims}: ${n}` : ''].filter(Boolean).join('. ');
+    return m.common.sentences([p.place.name, m.map.role[p.role], this.precisionText(p.place), n ? `${m.map.claims}: ${n}` : '']);
   }
 
   // Rendering
@@ -259,7 +257,7 @@ export class AttackMap extends AttackElement {
     if (p) {
       const events = r.eventsByPlace.get(p.id) ?? [];
       body = html`<p class="details-title">${p.name}</p>
-        <p>${[m.map.role[p.role ?? 'reference'], this.precisionText(p)].filter(Boolean).join('. ')}</p>
+        <p>${m.common.sentences([m.map.role[p.role ?? 'reference'], this.precisionText(p)])}</p>
         ${claims.map((c) => claimDetails(c, ctx))}
         ${
           events.length
@@ -281,7 +279,9 @@ export class AttackMap extends AttackElement {
       <p class="section-label">${m.map.claims}</p>
       <ol>${claims.map((c) => {
         const k = c.claim;
-        const text = html`<strong>${m.map.relation[k.relation]}</strong>. ${m.map.claimBy(k.assertedBy, k.assertion)} ${m.common.status[c.status]}${c.confidence !== undefined ? `; ${formatConfidence(c.confidence, m)}` : ''}.${k.caveats?.length ? html` <span class="caveat">${k.caveats.join(' ')}</span>` : nothing}`;
+        const stop = m.common.stop;
+        const said = m.common.sentences([m.map.claimBy(k.assertedBy, k.assertion), `${m.common.status[c.status]}${c.confidence !== undefined ? `; ${formatConfidence(c.confidence, m)}` : ''}`]);
+        const text = html`<strong>${m.map.relation[k.relation]}</strong>${stop} ${said}${stop}${k.caveats?.length ? html` <span class="caveat">${k.caveats.join(' ')}</span>` : nothing}`;
         return drawn.has(c.id) ? html`<li data-claim=${c.id}>${text}</li>` : html`<li data-claim-id=${c.id}>${text} (${m.map.notOnMap})</li>`;
       })}</ol>
     </section>`;

@@ -252,7 +252,7 @@ describe('<attack-story>', () => {
     const s = await story((el) => el.setAttribute('lang', 'hi-IN'));
     expect(position(s).textContent).to.equal('20 घटनाएँ। क्रम से देखने के लिए “अगली घटना” दबाएँ।');
     expect(s.root.querySelector('.updated')!.textContent).to.contain('भारतीय मानक समय');
-    expect(s.timeline.part('legend')!.textContent).to.contain('रिकॉर्ड पर पुष्टि');
+    expect(s.timeline.part('legend')!.textContent).to.contain('आधिकारिक पुष्टि');
   });
 
   it('survives a malformed locale tag and a malformed src: English labels, a clear error, nothing thrown', async () => {

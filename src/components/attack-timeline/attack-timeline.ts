@@ -214,7 +214,7 @@ export class AttackTimeline extends AttackElement {
     const m = this.messages;
     const lane = this.resolved?.laneById.get(e.lane)?.label ?? e.lane;
     const date = formatEventDate(e, this.effectiveLocale, this.effectiveTimeZone, m);
-    return [`${date}: ${e.event.title}`, m.common.status[e.status], e.milestone ? m.timeline.milestone : '', lane].filter(Boolean).join('. ');
+    return m.common.sentences([`${date}: ${e.event.title}`, m.common.status[e.status], e.milestone ? m.timeline.milestone : '', lane]);
   }
 
   private renderChart(l: TimelineLayout): TemplateResult {
@@ -293,7 +293,7 @@ export class AttackTimeline extends AttackElement {
     const limited = events.length < r.events.length;
     return html`${limited ? html`<p class="sr-only">${m.timeline.listLimited(events.length, r.events.length)}</p>` : nothing}
       <ol class="sr-only print-list" aria-label=${m.timeline.allEvents}>
-        ${events.map((e) => html`<li>${formatEventDate(e, locale, zone, m)}: <bdi>${e.event.title}</bdi>. ${m.common.status[e.status]}.${e.sources.length ? html` ${m.common.sources}: <bdi>${e.sources.map((s) => s.label).join('; ')}</bdi>.` : ''}</li>`)}
+        ${events.map((e) => html`<li>${formatEventDate(e, locale, zone, m)}: <bdi>${e.event.title}</bdi>${m.common.stop} ${m.common.status[e.status]}${m.common.stop}${e.sources.length ? html` ${m.common.sources}: <bdi>${e.sources.map((s) => s.label).join('; ')}</bdi>${m.common.stop}` : ''}</li>`)}
       </ol>`;
   }
 

@@ -154,7 +154,7 @@ test('exportIncident(…, "timelinejs") escapes display dates and groups too, wh
 test('exportIncident(…, "timelinejs", { locale: "hi" }) words the dates in Hindi', () => {
   const incident = { version: 1 as const, title: 't', timeZone: 'Asia/Kolkata', events: [{ id: 'a', title: 'a', start: '2022-11-23', status: 'confirmed' as const, sources: [] }] };
   const [a] = JSON.parse(exportIncident(incident, 'timelinejs', { locale: 'hi' })).events;
-  assert.match(a.display_date, /नव॰|नवं/);
+  assert.equal(a.display_date, '23 नवंबर 2022');
 });
 
 test('importIncident(…) names TimelineJS3 fields in its own terms, in the JSON and in the sheet', () => {
