@@ -1,6 +1,7 @@
 /** English UI strings. */
 import type { Messages } from './messages.js';
 import type { Counting } from './plural.js';
+import { joinSentences } from './plural.js';
 
 export const english = ({ num, count }: Counting): Messages => {
   const events = (n: number) => count(n, { one: '# event', other: '# events' });
@@ -63,7 +64,7 @@ export const english = ({ num, count }: Counting): Messages => {
       someNotShown: 'Some entries could not be shown.',
       titleUnverified: 'headline not verified',
       stop: '.',
-      sentences: (parts) => parts.filter(Boolean).join('. '),
+      sentences: (parts) => joinSentences(parts, '.'),
       sourcesLine: (list) => `Sources: ${list}`,
       partialErrorTitle: (n) => `${count(n, { one: '# item', other: '# items' })} in the data could not be shown`,
     },

@@ -1,6 +1,7 @@
 /** Hindi UI strings. */
 import type { Messages } from './messages.js';
 import type { Counting } from './plural.js';
+import { joinSentences } from './plural.js';
 
 export const hindi = ({ num, count }: Counting): Messages => {
   const events = (n: number) => count(n, { one: '# घटना', other: '# घटनाएँ' });
@@ -63,7 +64,7 @@ export const hindi = ({ num, count }: Counting): Messages => {
       someNotShown: 'कुछ प्रविष्टियाँ नहीं दिखाई जा सकीं।',
       titleUnverified: 'शीर्षक की पुष्टि नहीं',
       stop: '।',
-      sentences: (parts) => parts.filter(Boolean).join('। '),
+      sentences: (parts) => joinSentences(parts, '।'),
       sourcesLine: (list) => `स्रोत: ${list}`,
       partialErrorTitle: (n) => count(n, { one: 'डेटा की # प्रविष्टि नहीं दिखाई जा सकी', other: 'डेटा की # प्रविष्टियाँ नहीं दिखाई जा सकीं' }),
     },
@@ -87,7 +88,7 @@ export const hindi = ({ num, count }: Counting): Messages => {
     },
     map: {
       title: 'दावों में जिन जगहों के नाम आए',
-      label: (t) => `दावों का नक्शा: ${t}`,
+      label: (t) => `दावों का नक़्शा: ${t}`,
       summary: 'रिपोर्टों में नामित स्थान। छायांकित क्षेत्र दिखाते हैं कि कोई स्थान कितनी सटीकता से ज्ञात है; रेखाएँ दावे हैं, जिन्हें उनके स्रोत के अनुसार बनाया गया है।',
       keyboardHelp: 'तीर कुंजियों से स्थानों और दावों के बीच जाएँ; Enter से विवरण देखें; Escape से हटाएँ।',
       role: { target: 'निशाना', origin: 'हमलावरों का दावा किया गया मूल स्थान', infrastructure: 'जहाँ इन्फ्रास्ट्रक्चर का पता चला', reference: 'संदर्भ बिंदु' },
@@ -100,7 +101,7 @@ export const hindi = ({ num, count }: Counting): Messages => {
       claims: 'दावे',
       caveats: 'ध्यान दें',
       withinAbout: (km) => `केवल लगभग ${km} किमी के भीतर ज्ञात`,
-      notOnMap: 'नक्शे पर नहीं',
+      notOnMap: 'नक़्शे पर नहीं',
       eventsHere: 'इस स्थान का नाम लेने वाली घटनाएँ',
       claimedIn: 'रिपोर्ट हुआ',
       legendArea: 'छायांकित क्षेत्र: स्थान उतनी ही सटीकता से जितना ज्ञात है, पिन नहीं',

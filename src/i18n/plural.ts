@@ -1,5 +1,5 @@
 /**
- * Counting words for a locale. `count(n, { one: '# event', other: '# events' })` picks the
+ * Counting words and joining sentences for a locale. `count(n, { one: '# event', other: '# events' })` picks the
  * form by the locale's CLDR plural rules and puts the number, grouped for that locale
  * (1,00,000 in en-IN and hi-IN), where `#` stands.
  */
@@ -22,4 +22,10 @@ export function counting(locale: string): Counting {
     num,
     count: (n, forms) => (forms[rules.select(n)] ?? forms.other).replaceAll('#', num(n)),
   };
+}
+
+/** Sentences joined with `stop` and a space; a part that already ends a sentence gets no second stop; empty parts are left out. */
+export function joinSentences(parts: string[], stop: string): string {
+  const kept = parts.map((p) => p.trim()).filter(Boolean);
+  return kept.map((p, i) => (i === kept.length - 1 || /[.।!?…]["”’)]*$/.test(p) ? p : `${p}${stop}`)).join(' ');
 }

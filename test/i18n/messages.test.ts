@@ -81,3 +81,9 @@ test('ATT&CK codes have their names and links', async () => {
   assert.equal(techniqueUrl('javascript:alert(1)'), null);
   assert.equal(techniqueName('T9999'), undefined);
 });
+
+test('sentences(…) adds no second full stop after a part that ends one', () => {
+  assert.equal(en.common.sentences(['Police said the IPs were traced.', 'Confirmed on the record']), 'Police said the IPs were traced. Confirmed on the record');
+  assert.equal(hi.common.sentences(['पुलिस के अनुसार, आईपी एड्रेस निकले।', 'आधिकारिक पुष्टि']), 'पुलिस के अनुसार, आईपी एड्रेस निकले। आधिकारिक पुष्टि');
+  assert.equal(en.common.sentences(['He said “no demand.”', 'Denied']), 'He said “no demand.” Denied');
+});

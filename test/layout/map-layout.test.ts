@@ -53,7 +53,7 @@ test('layoutMap(AIIMS) draws origins as areas, the target as a marker, and arcs 
   );
   assert.deepEqual(
     l.listed.map((c) => c.id),
-    ['att-china-actor-claim'],
+    ['att-china-actor-claim', 'att-pti-origin-claim'],
     'a claim with no mappable origin is listed, not drawn',
   );
   for (const arc of l.arcs) assert.match(arc.d, /^M[\d.-]+,[\d.-]+/);

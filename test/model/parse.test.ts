@@ -18,7 +18,7 @@ test('parseIncident(AIIMS example) has no errors or warnings', () => {
   const r = parseIncident(aiims());
   assert.deepEqual(r.errors, []);
   assert.deepEqual(r.warnings, []);
-  assert.equal(r.resolved?.events.length, 20);
+  assert.equal(r.resolved?.events.length, 25);
   assert.equal(r.resolved?.timeZone, 'Asia/Kolkata');
 });
 
