@@ -245,6 +245,8 @@ export const sharedStyles = css`
     display: inline-block;
     min-height: 24px;
     padding: 2px 0;
+    /* A link that wraps keeps its list number on its first line. */
+    vertical-align: top;
   }
   .section-label {
     margin: 10px 0 2px;
