@@ -111,9 +111,11 @@ describe('the editor', () => {
   });
 
   it('starts from the AIIMS example and previews it, with no problems', async () => {
+    const { events } = await aiimsIncident();
     const e = await editor();
     expect(e.input.value).to.contain('"aiims-delhi-2022"');
-    await waitFor(() => e.drawn().length === 20, 'AIIMS drawn');
+    await waitFor(() => e.drawn().length === events.length, 'AIIMS drawn');
+    expect(e.drawn().sort()).to.deep.equal(events.map((ev) => ev.id).sort());
     expect(e.issues.textContent).to.contain('No problems found.');
   });
 

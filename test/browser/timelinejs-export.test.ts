@@ -229,10 +229,11 @@ describe('TimelineJS3 export in the real TimelineJS3', () => {
   it('loads the AIIMS example: one slide per event, headlines and dates as written', async () => {
     const { incident, rendered } = await render('/examples/data/aiims-delhi-2022.json');
     expectLoaded(incident, rendered);
-    // English dates where the incident has none of its own.
-    const manual = rendered.data.events.find((e) => e.unique_id === 'ev-manual-mode');
-    expect(text(slideFor(rendered.container, 'ev-manual-mode')!.querySelector('.tl-headline-date'))).to.equal(manual!.display_date);
-    expect(manual!.display_date).to.match(/^\d{1,2} [A-Z][a-z]{2} 2022/);
+    // English dates where the incident has none of its own (the eHospital restore gives only its day).
+    expect(incident.events.find((e) => e.id === 'ev-ehospital-restored')!.displayDate).to.equal(undefined);
+    const restored = rendered.data.events.find((e) => e.unique_id === 'ev-ehospital-restored');
+    expect(text(slideFor(rendered.container, 'ev-ehospital-restored')!.querySelector('.tl-headline-date'))).to.equal(restored!.display_date);
+    expect(restored!.display_date).to.match(/^\d{1,2} [A-Z][a-z]{2} 2022/);
   });
 
   it('loads the Hindi edition', async () => {

@@ -38,7 +38,9 @@ describe('<attack-map> accessibility', () => {
     expect(list).to.contain("An IP address location is not the attacker's location");
     expect(list).to.contain('An unnamed Ministry of Health and Family Welfare official');
     const arc = m.find('data-claim-id', 'att-henan-ip')!;
-    expect(arc.getAttribute('aria-label')).to.match(/Henan province.*Reported.*Likely \(70 in 100\).*Caveats: An IP address location is not the attacker's location/);
+    expect(arc.getAttribute('aria-label')).to.match(
+      /Delhi Police \(on the record, 18 Dec 2022\) said the IP address of the other email ID was traced to China's Henan province.*Confirmed on the record.*Likely \(70 in 100\).*Caveats: An IP address location is not the attacker's location/,
+    );
   });
 });
 
@@ -46,11 +48,14 @@ describe('<attack-map> drawing', () => {
   it('gives each place one data-place-id and each claim one data-claim-id: its arc, else its list entry', async () => {
     const m = await withData();
     const places = m.all('data-place-id').map((p) => p.id);
-    expect(places.sort()).to.deep.equal(['aiims-new-delhi', 'henan', 'hong-kong', 'zhengzhou']);
+    expect(places.sort()).to.deep.equal(['aiims-new-delhi', 'henan', 'hong-kong']);
     const claims = m.all('data-claim-id');
-    expect(claims.map((c) => c.id).sort()).to.deep.equal(['att-china-actor-claim', 'att-henan-ip', 'att-hk-ip']);
+    expect(claims.map((c) => c.id).sort()).to.deep.equal(['att-china-actor-claim', 'att-henan-ip', 'att-hk-ip', 'att-pti-origin-claim']);
     expect(claims.find((c) => c.id === 'att-hk-ip')!.node.closest('svg')).to.exist;
+    expect(claims.find((c) => c.id === 'att-henan-ip')!.node.closest('svg')).to.exist;
+    // The two claims with no place to start from are listed, not drawn.
     expect(claims.find((c) => c.id === 'att-china-actor-claim')!.node.tagName).to.equal('LI');
+    expect(claims.find((c) => c.id === 'att-pti-origin-claim')!.node.tagName).to.equal('LI');
   });
 
   it('draws origins as areas (Henan as its outline), never a pin, and the target as a marker', async () => {
@@ -96,7 +101,7 @@ describe('<attack-map> drawing', () => {
     for (const width of [375, 1000]) {
       const m = await withData(undefined, width);
       const boxes = [...m.root.querySelectorAll('.place-label')].map((t) => t.getBoundingClientRect());
-      expect(boxes.length).to.equal(4);
+      expect(boxes.length).to.equal(3);
       for (let i = 0; i < boxes.length; i++)
         for (let j = i + 1; j < boxes.length; j++) {
           const a = boxes[i]!;
@@ -194,21 +199,22 @@ describe('<attack-map> keyboard and selection', () => {
       await m.settle();
       expect(getComputedStyle(deepActiveElement()!.querySelector('.hit')!).strokeWidth, 'a visible focus ring').to.equal('3px');
       const seen: string[] = [];
+      // Three places, then the two drawn claims; ArrowRight on the last stays there.
       for (let i = 0; i < 6; i++) {
         const a = deepActiveElement()!;
         seen.push(a.getAttribute('data-place-id') ?? `claim:${a.getAttribute('data-claim-id')}`);
         await m.press('ArrowRight');
         await m.settle();
       }
-      expect(seen).to.deep.equal(['aiims-new-delhi', 'hong-kong', 'henan', 'zhengzhou', 'claim:att-hk-ip', 'claim:att-henan-ip']);
+      expect(seen).to.deep.equal(['aiims-new-delhi', 'hong-kong', 'henan', 'claim:att-hk-ip', 'claim:att-henan-ip', 'claim:att-henan-ip']);
       await m.press('Enter');
       await m.settle();
       const details = m.part('details')!.textContent;
-      expect(details).to.contain("The IP address of the other email was traced to China's Henan province.");
+      expect(details).to.contain("Delhi Police (on the record, 18 Dec 2022) said the IP address of the other email ID was traced to China's Henan province");
       expect(details).to.contain('Province-level only: no source names a city.');
       expect(details).to.contain('Reported in');
-      expect(selections).to.deep.equal([{ id: 'ev-ip-trace', claim: 'att-henan-ip' }]);
-      expect(m.el.selected).to.equal('ev-ip-trace');
+      expect(selections).to.deep.equal([{ id: 'ev-police-on-record', claim: 'att-henan-ip' }]);
+      expect(m.el.selected).to.equal('ev-police-on-record');
       await m.press('Escape');
       await m.settle();
       expect(m.part('details')).to.equal(null);
@@ -227,10 +233,11 @@ describe('<attack-map> keyboard and selection', () => {
     const listen = () => count++;
     document.addEventListener('attack-select', listen);
     try {
-      click(timeline.find('data-event-id', 'ev-ip-trace')!);
+      // The IP claims are reported in the police's on-record statement: selecting it lights both places and both arcs.
+      click(timeline.find('data-event-id', 'ev-police-on-record')!);
       await m.settle();
       expect(count).to.equal(1);
-      expect(m.el.selected).to.equal('ev-ip-trace');
+      expect(m.el.selected).to.equal('ev-police-on-record');
       expect(m.root.querySelectorAll('.area.highlight').length).to.equal(2);
       expect(m.root.querySelectorAll('.arc.highlight').length).to.equal(2);
       expect(m.part('details')!.textContent).to.contain('Hong Kong');
@@ -249,7 +256,7 @@ describe('<attack-map> keyboard and selection', () => {
       click(m.find('data-claim-id', 'att-hk-ip')!);
       await timeline.settle();
       expect(count).to.equal(3);
-      expect(timeline.el.selected).to.equal('ev-ip-trace');
+      expect(timeline.el.selected).to.equal('ev-police-on-record');
     } finally {
       document.removeEventListener('attack-select', listen);
     }
@@ -301,11 +308,12 @@ describe('<attack-map> boundaries and bad data', () => {
     await m.settle();
     expect(errors).to.deep.equal([{ path: 'boundaries', message: 'is not TopoJSON or GeoJSON with lines or polygons' }]);
     expect(m.role('alert')!.textContent).to.contain('boundaries');
-    expect(m.all('data-place-id').length).to.equal(4);
+    expect(m.all('data-place-id').length).to.equal(data.places!.length);
   });
 
   it('reports places and claims with bad data by path; the rest still draws', async () => {
     const data = await aiimsIncident();
+    const [places, claims] = [data.places!.length, data.claims!.length];
     data.places!.push({ id: 'nowhere', name: 'Nowhere', role: 'origin' });
     data.places!.push({ id: 'far', name: 'Far', role: 'origin', lat: 123, lon: 0 });
     data.claims!.push({ ...data.claims![0]!, id: 'ghost', from: 'atlantis' });
@@ -314,10 +322,10 @@ describe('<attack-map> boundaries and bad data', () => {
       el.addEventListener('attack-error', (e) => (errors = e.detail.errors));
       el.incident = data;
     });
-    expect(errors.map((e) => e.path)).to.deep.equal(['places[5].lat', 'claims[3].from']);
-    expect(m.el.issues.warnings.map((w) => w.path)).to.include('places[4]');
+    expect(errors.map((e) => e.path)).to.deep.equal([`places[${places + 1}].lat`, `claims[${claims}].from`]);
+    expect(m.el.issues.warnings.map((w) => w.path)).to.include(`places[${places}]`);
     const onMap = (attr: string) => m.all(attr).filter((x) => x.node.closest('svg')).length;
-    expect(onMap('data-place-id')).to.equal(4);
+    expect(onMap('data-place-id')).to.equal(places);
     expect(onMap('data-claim-id')).to.equal(2);
   });
 });

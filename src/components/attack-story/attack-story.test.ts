@@ -46,7 +46,7 @@ describe('<attack-story>', () => {
     const s = await story();
     const header = s.root.querySelector('header')!.textContent;
     expect(header).to.contain('The ransomware attack on AIIMS New Delhi');
-    expect(header).to.contain('Updated 25 Nov 2026');
+    expect(header).to.contain('Updated 2 Dec 2026');
     expect(header).to.contain('Times in India Standard Time');
     // The timeline's own caption is hidden from sight (a 1 px box) but still rendered for assistive technology.
     const caption = s.timeline.root.querySelector('figcaption')!;
@@ -82,10 +82,12 @@ describe('<attack-story>', () => {
       expect(s.el.getAttribute('selected')).to.equal('ev-ip-trace');
       expect(map.el.selected).to.equal('ev-ip-trace');
       expect(map.root.querySelectorAll('.area.highlight').length).to.equal(2);
+      // The claim is reported in the police's on-record statement: the timeline moves to that event.
       click(map.find('data-claim-id', 'att-hk-ip')!);
       await s.settle();
-      expect(seen).to.have.length(2);
-      expect(timeline.el.selected).to.equal('ev-ip-trace');
+      expect(seen).to.deep.equal([{ id: 'ev-ip-trace' }, { id: 'ev-police-on-record', claim: 'att-hk-ip' }]);
+      expect(timeline.el.selected).to.equal('ev-police-on-record');
+      expect(s.el.selected).to.equal('ev-police-on-record');
     } finally {
       document.removeEventListener('attack-select', listen);
     }
@@ -99,15 +101,15 @@ describe('<attack-story>', () => {
     expect(prev!.disabled).to.equal(true);
     next!.click();
     await s.settle();
-    expect(s.el.selected).to.equal('ev-manual-mode');
+    expect(s.el.selected).to.equal('ev-attack');
     next!.click();
     await s.settle();
-    expect(s.el.selected).to.equal('ev-nic-suspects-ransomware');
-    expect(position(s).textContent).to.equal('Event 2 of 20: AIIMS: NIC suspects a ransomware attack; CERT-In support sought');
-    expect(s.timeline.part('details')!.textContent).to.contain('National Informatics Centre');
+    expect(s.el.selected).to.equal('ev-manual-mode');
+    expect(position(s).textContent).to.equal('Event 2 of 25: Digital services knocked out; hospital works manually');
+    expect(s.timeline.part('details')!.textContent).to.contain('the hospital switched to manual working');
     prev!.click();
     await s.settle();
-    expect(s.el.selected).to.equal('ev-manual-mode');
+    expect(s.el.selected).to.equal('ev-attack');
     expect(count).to.equal(3);
   });
 
@@ -116,7 +118,7 @@ describe('<attack-story>', () => {
     const s = await story((el) => (el.id = 'aiims'));
     s.el.next();
     await s.settle();
-    expect(location.hash).to.equal('#aiims=ev-manual-mode');
+    expect(location.hash).to.equal('#aiims=ev-attack');
     s.el.select('ev-fir');
     await s.settle();
     expect(location.hash).to.equal('#aiims=ev-fir');
@@ -250,14 +252,14 @@ describe('<attack-story>', () => {
 
   it('speaks Hindi: labels, stepper and numbers', async () => {
     const s = await story((el) => el.setAttribute('lang', 'hi-IN'));
-    expect(position(s).textContent).to.equal('20 घटनाएँ। क्रम से देखने के लिए “अगली घटना” दबाएँ।');
+    expect(position(s).textContent).to.equal('25 घटनाएँ। क्रम से देखने के लिए “अगली घटना” दबाएँ।');
     expect(s.root.querySelector('.updated')!.textContent).to.contain('भारतीय मानक समय');
     expect(s.timeline.part('legend')!.textContent).to.contain('आधिकारिक पुष्टि');
   });
 
   it('survives a malformed locale tag and a malformed src: English labels, a clear error, nothing thrown', async () => {
     const s = await story((el) => (el.locale = 'en_IN!!'));
-    expect(position(s).textContent).to.contain('20 events');
+    expect(position(s).textContent).to.contain('25 events');
     const broken = await mount<AttackStory>('attack-story', (el) => {
       el.setAttribute('src', 'http://[bad');
       el.debug = true;
@@ -287,7 +289,7 @@ describe('<attack-story>', () => {
       // The list of every event: the one list the timeline names.
       const list = timeline.root.querySelector('ol[aria-label]')!;
       expect(list.getBoundingClientRect().height).to.be.greaterThan(200);
-      expect(list.querySelectorAll('li').length).to.equal(20);
+      expect(list.querySelectorAll('li').length).to.equal(25);
       expect(getComputedStyle(s.part('stepper')!).display).to.equal('none');
       expect(getComputedStyle(timeline.part('toolbar')!).display).to.equal('none');
     } finally {
