@@ -64,7 +64,7 @@ test('every locale fills every string: no key is empty in either catalogue', () 
   assert.deepEqual(Object.keys(en), groups);
 });
 
-test('sentences(…) joins with each language\'s full stop, and claimBy reads as reported speech, not a quote', () => {
+test("sentences(…) joins with each language's full stop, and claimBy reads as reported speech, not a quote", () => {
   assert.equal(en.common.sentences(['One', '', 'Two']), 'One. Two');
   assert.equal(hi.common.sentences(['एक', 'दो']), 'एक। दो');
   assert.equal(en.map.claimBy('Delhi Police', 'the IP addresses were traced to Hong Kong'), 'Delhi Police said the IP addresses were traced to Hong Kong');

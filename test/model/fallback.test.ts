@@ -153,5 +153,11 @@ test('fallbackHtml(…) says when a headline shown as the source was not verifie
   assert.match(html, /Rebuilt from the URL<\/a> \(headline not verified\)/);
   assert.match(html, /Seen on the page<\/a>, /);
   assert.match(html, /, Example Daily\)<\/li>/);
-  assert.match(fallbackHtml({ version: 1, title: 'T', timeZone: 'UTC', sources: [{ id: 'a', title: 'X', titleVerified: false }], events: [{ id: 'e', title: 'E', start: '2022', sources: ['a'] }] }, { locale: 'hi' }), /X \(शीर्षक की पुष्टि नहीं\)/);
+  assert.match(
+    fallbackHtml(
+      { version: 1, title: 'T', timeZone: 'UTC', sources: [{ id: 'a', title: 'X', titleVerified: false }], events: [{ id: 'e', title: 'E', start: '2022', sources: ['a'] }] },
+      { locale: 'hi' },
+    ),
+    /X \(शीर्षक की पुष्टि नहीं\)/,
+  );
 });

@@ -237,7 +237,7 @@ test('parseIncident warns about a misspelt field and suggests the right one', ()
   ]);
 });
 
-test('parseIncident(…) keeps a source\'s titleVerified, and warns about one that is not true or false', () => {
+test("parseIncident(…) keeps a source's titleVerified, and warns about one that is not true or false", () => {
   const doc = (titleVerified: unknown) => ({
     version: 1,
     title: 'T',

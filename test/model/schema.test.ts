@@ -16,7 +16,21 @@ test('the Hindi edition tells the same story: same events, dates, statuses, sour
   const en = read('examples/data/aiims-delhi-2022.json');
   const hi = read('examples/data/aiims-delhi-2022.hi.json');
   const facts = (d: any) => ({
-    events: d.events.map((e: any) => [e.id, e.start, e.end, e.precision, e.status, e.confidence, e.sources, e.lane, e.milestone, e.dateKind, e.places, e.techniques, e.conflicts?.map((c: any) => [c.date, c.sources])]),
+    events: d.events.map((e: any) => [
+      e.id,
+      e.start,
+      e.end,
+      e.precision,
+      e.status,
+      e.confidence,
+      e.sources,
+      e.lane,
+      e.milestone,
+      e.dateKind,
+      e.places,
+      e.techniques,
+      e.conflicts?.map((c: any) => [c.date, c.sources]),
+    ]),
     claims: d.claims.map((c: any) => [c.id, c.from, c.to, c.relation, c.status, c.confidence, c.sources, c.event]),
     places: d.places.map((p: any) => [p.id, p.lat, p.lon, p.precisionMeters, p.role, JSON.stringify(p.shape)]),
     sources: d.sources,

@@ -280,7 +280,10 @@ export class AttackMap extends AttackElement {
       <ol>${claims.map((c) => {
         const k = c.claim;
         const stop = m.common.stop;
-        const said = m.common.sentences([m.map.claimBy(k.assertedBy, k.assertion), `${m.common.status[c.status]}${c.confidence !== undefined ? `; ${formatConfidence(c.confidence, m)}` : ''}`]);
+        const said = m.common.sentences([
+          m.map.claimBy(k.assertedBy, k.assertion),
+          `${m.common.status[c.status]}${c.confidence !== undefined ? `; ${formatConfidence(c.confidence, m)}` : ''}`,
+        ]);
         const text = html`<strong>${m.map.relation[k.relation]}</strong>${stop} ${said}${stop}${k.caveats?.length ? html` <span class="caveat">${k.caveats.join(' ')}</span>` : nothing}`;
         return drawn.has(c.id) ? html`<li data-claim=${c.id}>${text}</li>` : html`<li data-claim-id=${c.id}>${text} (${m.map.notOnMap})</li>`;
       })}</ol>
