@@ -95,6 +95,7 @@ export function exportSvg(input: ExportInput): string {
     .map((chart) => ({ chart, box: chart.getBoundingClientRect() }))
     .filter(({ box }) => box.width > 0 && box.height > 0)
     .map(({ chart, box }) => ({ chart, left: box.left / zoom, top: box.top / zoom, right: box.right / zoom, bottom: box.bottom / zoom }));
+  if (!placed.length) throw new Error('nothing is drawn on screen to export (the element is hidden or has no size)');
   const left = Math.min(...placed.map((b) => b.left));
   const top = Math.min(...placed.map((b) => b.top));
   const chartsWidth = placed.length ? Math.max(...placed.map((b) => b.right)) - left : 0;

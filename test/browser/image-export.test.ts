@@ -164,4 +164,13 @@ describe('toSVG and toPNG', () => {
     await t.el.toSVG().catch((e: Error) => (message = e.message));
     expect(message).to.equal('<attack-timeline> has nothing drawn to export yet');
   });
+
+  it('rejects, and draws nothing broken, when the drawn element is hidden', async () => {
+    const data = await aiimsIncident();
+    const t = await mount<AttackTimeline>('attack-timeline', (el) => (el.incident = data));
+    t.el.parentElement!.hidden = true;
+    let message = '';
+    await t.el.toSVG().catch((e: Error) => (message = e.message));
+    expect(message).to.match(/nothing is drawn on screen to export/);
+  });
 });
