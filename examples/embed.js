@@ -89,9 +89,8 @@ if (params.get('export') === 'png') {
     done(img);
     document.querySelector('.card-out').append(wrap);
   };
-  story.addEventListener(
-    'attack-load',
-    () => void draw().catch((err) => done(Object.assign(document.createElement('p'), { textContent: `The card could not be made: ${err.message}` }))),
-    { once: true },
-  );
+  const fail = (message) => done(Object.assign(document.createElement('p'), { textContent: `The card could not be made: ${message}` }));
+  story.addEventListener('attack-load', () => void draw().catch((err) => fail(err.message)), { once: true });
+  // Data that cannot be drawn says so instead of leaving an empty page.
+  story.addEventListener('attack-error', (e) => story.incident || fail(e.detail.errors.map((x) => `${x.path}: ${x.message}`).join('; ')), { once: true });
 }

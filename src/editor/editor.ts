@@ -88,16 +88,23 @@ export class Editor {
     this.format.addEventListener('change', () => this.changed());
     for (const b of root.querySelectorAll<HTMLButtonElement>('[data-start]')) b.addEventListener('click', () => void this.start(b.dataset.start!));
     q<HTMLInputElement>(root, 'file').addEventListener('change', (e) => {
-      const file = (e.target as HTMLInputElement).files?.[0];
+      const picker = e.target as HTMLInputElement;
+      const file = picker.files?.[0];
+      // Cleared, so choosing the same file again opens it again.
+      picker.value = '';
       if (file) void this.openFile(file);
     });
+    // Only files dropped here are taken; text dragged within the box moves as usual.
+    const carriesFiles = (e: DragEvent) => Boolean(e.dataTransfer?.types.includes('Files'));
     const drop = q<HTMLElement>(root, 'drop');
     drop.addEventListener('dragover', (e) => {
+      if (!carriesFiles(e)) return;
       e.preventDefault();
       drop.classList.add('dragging');
     });
     drop.addEventListener('dragleave', () => drop.classList.remove('dragging'));
     drop.addEventListener('drop', (e) => {
+      if (!carriesFiles(e)) return;
       e.preventDefault();
       drop.classList.remove('dragging');
       const file = e.dataTransfer?.files[0];

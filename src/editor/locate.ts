@@ -89,16 +89,28 @@ export function jsonPaths(text: string): Map<string, number> {
   return out;
 }
 
-/** Line and column (1-based) of an offset. */
+/** Where each line of a text starts, for {@link positionOf}. */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** The line starts of the last text asked about. */
+let lastIndex: { text: string; starts: number[] } | null = null;
+
+/** Line and column (1-based) of an offset; the line starts of the last text are kept, so many lookups in one text stay fast. */
 export function positionOf(text: string, offset: number): Position {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++)
-    if (text[i] === '\n') {
-      line++;
-      lineStart = i + 1;
-    }
-  return { line, column: offset - lineStart + 1, offset };
+  if (lastIndex?.text !== text) lastIndex = { text, starts: lineStarts(text) };
+  const starts = lastIndex.starts;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - starts[lo]! + 1, offset };
 }
 
 /** The offset where a 1-based line and column begin. */

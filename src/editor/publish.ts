@@ -178,6 +178,8 @@ export class Publisher {
       else if (kind === 'png') [blob, name] = [await story.toPNG(), `${id}-${width}.png`];
       else {
         const card = this.measurers.desktop;
+        // The document now, even if the last measuring has not caught up with it.
+        if (card.incident !== incident) card.incident = incident;
         card.theme = this.preview.theme();
         await settledHeight(card);
         [blob, name] = [await card.toPNG({ width: 1200, height: 675, scale: 1 }), `${id}-card.png`];

@@ -288,7 +288,10 @@ export class AttackElement extends LitElement {
     const r = this.resolved;
     const m = this.messages;
     const zone = r?.extent ? m.common.timesIn(zoneName(this.effectiveLocale, this.effectiveTimeZone, r.extent[0])) : '';
-    const labels = [...new Set((this.incident?.sources ?? []).map((s) => s.publisher || sourceLabel(s)))];
+    // A headline standing for its source says when it was not verified, as the details do.
+    const labels = [
+      ...new Set((this.incident?.sources ?? []).map((s) => s.publisher || `${sourceLabel(s)}${s.title && s.titleVerified === false ? ` (${m.common.titleUnverified})` : ''}`)),
+    ];
     return { subtitle: [zone], footer: labels.length ? [m.common.sourcesLine(labels.join(', '))] : [] };
   }
 

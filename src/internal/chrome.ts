@@ -19,7 +19,7 @@ export interface LegendItem {
  */
 export function errorBox(errors: readonly Issue[], somethingShown: boolean, debug: boolean, m: Messages): TemplateResult | typeof nothing {
   if (!errors.length) return nothing;
-  if (!debug) return html`<div class="alert" role="alert" part="alert"><p>${somethingShown ? m.common.someNotShown : `${m.common.errorTitle}.`}</p></div>`;
+  if (!debug) return html`<div class="alert" role="alert" part="alert"><p>${somethingShown ? m.common.someNotShown : `${m.common.errorTitle}${m.common.stop}`}</p></div>`;
   return html`<div class="alert" role="alert" part="alert">
     <strong>${somethingShown ? m.common.partialErrorTitle(errors.length) : m.common.errorTitle}</strong>
     <ul>${errors.slice(0, 20).map((e) => html`<li>${e.path ? html`<code>${e.path}</code>: ` : ''}${e.message}</li>`)}</ul>

@@ -215,7 +215,7 @@ export interface PngOptions {
  * The page's Content-Security-Policy must allow `img-src blob:`.
  */
 export async function rasterise(svg: string, options: PngOptions = {}): Promise<Blob> {
-  const scale = options.scale && options.scale > 0 ? options.scale : 2;
+  let scale = options.scale && options.scale > 0 ? options.scale : 2;
   const size = /<svg[^>]*\swidth="(\d+)"[^>]*\sheight="(\d+)"/.exec(svg);
   const w = Number(size?.[1] ?? 300);
   const h = Number(size?.[2] ?? 150);
@@ -230,6 +230,8 @@ export async function rasterise(svg: string, options: PngOptions = {}): Promise<
     }
     const frameW = options.width ?? w;
     const frameH = options.height ?? h;
+    // Browsers refuse canvases past about 16,384 px a side or 16 M pixels: a very long image is drawn at a smaller scale.
+    scale = Math.min(scale, 16_384 / frameW, 16_384 / frameH, Math.sqrt(16_000_000 / (frameW * frameH)));
     const canvas = document.createElement('canvas');
     canvas.width = Math.round(frameW * scale);
     canvas.height = Math.round(frameH * scale);

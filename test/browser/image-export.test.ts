@@ -165,6 +165,15 @@ describe('toSVG and toPNG', () => {
     expect(message).to.equal('<attack-timeline> has nothing drawn to export yet');
   });
 
+  it('the source line says when a headline standing for its source was not verified', async () => {
+    const data = await aiimsIncident();
+    data.sources = [{ id: 'only', title: 'Rebuilt from the address', url: 'https://news.example.com/x', titleVerified: false }];
+    data.events = data.events.map((e) => ({ ...e, sources: ['only'] }));
+    data.claims = [];
+    const t = await mount<AttackTimeline>('attack-timeline', (el) => (el.incident = data));
+    expect(texts(parse(await t.el.toSVG()))).to.contain('Sources: Rebuilt from the address (headline not verified)');
+  });
+
   it('rejects, and draws nothing broken, when the drawn element is hidden', async () => {
     const data = await aiimsIncident();
     const t = await mount<AttackTimeline>('attack-timeline', (el) => (el.incident = data));
