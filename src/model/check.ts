@@ -106,7 +106,7 @@ export class Checker {
 
 /** The fields of the document (`''`) and of each kind of item in it. */
 export const FIELDS = {
-  '': ['$schema', 'version', 'id', 'title', 'summary', 'timeZone', 'updated', 'victim', 'lanes', 'events', 'places', 'claims', 'sources'],
+  '': ['$schema', 'version', 'id', 'title', 'summary', 'description', 'lang', 'timeZone', 'updated', 'victim', 'lanes', 'events', 'places', 'claims', 'sources'],
   event: [
     'id',
     'title',
@@ -128,7 +128,7 @@ export const FIELDS = {
   ],
   place: ['id', 'name', 'role', 'lat', 'lon', 'precisionMeters', 'country', 'shape'],
   claim: ['id', 'from', 'to', 'relation', 'assertion', 'assertedBy', 'status', 'confidence', 'caveats', 'sources', 'event'],
-  source: ['id', 'title', 'publisher', 'url', 'published', 'titleVerified'],
+  source: ['id', 'title', 'publisher', 'url', 'published', 'titleVerified', 'lang'],
 } as const;
 
 /** Edit distance between two field names, ignoring case. */
@@ -168,4 +168,18 @@ export function checkFields(c: Checker, o: Obj, kind: keyof typeof FIELDS, path:
 export function compact<T extends object>(o: T): T {
   for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k];
   return o;
+}
+
+/** An optional BCP 47 language tag (`en`, `hi-IN`), canonicalised; anything else is ignored with a warning. */
+export function optionalLang(c: Checker, o: Record<string, unknown>, path: string): string | undefined {
+  const v = c.optionalText(o, 'lang', path);
+  if (v === undefined) return undefined;
+  try {
+    const [tag] = Intl.getCanonicalLocales(v);
+    if (tag) return tag;
+  } catch {
+    // Not a language tag: warned below.
+  }
+  c.warn(`${path ? `${path}.` : ''}lang`, `${describe(v)} is not a language tag (such as "en" or "hi"); ignored`);
+  return undefined;
 }

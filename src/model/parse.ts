@@ -6,7 +6,7 @@
  * order (sources, places, lanes, events, claims: each refers only to those before it), then
  * {@link resolveIncident}.
  */
-import { Checker, checkFields, compact, describe, isObject, isText } from './check.js';
+import { Checker, checkFields, compact, describe, isObject, isText, optionalLang } from './check.js';
 import { clip, isValidTimeZone, resolveDate } from './dates.js';
 import { readJson } from './formats/json-text.js';
 import { readClaims } from './read-claims.js';
@@ -66,6 +66,8 @@ function parseDocument(c: Checker, input: unknown): ParseResult {
     id: c.optionalText(input, 'id', ''),
     title: title ?? '',
     summary: c.optionalText(input, 'summary', ''),
+    description: c.optionalText(input, 'description', ''),
+    lang: optionalLang(c, input, ''),
     timeZone: input.timeZone === undefined ? undefined : timeZone,
     updated: updated !== undefined && resolveDate(updated, timeZone).ok ? updated : undefined,
     victim,

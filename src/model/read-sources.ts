@@ -5,7 +5,7 @@
  * else wrong with a source or a lane is a warning, and the item is kept or left out as the
  * message says. Without a lanes list, lanes come from the events (see read-events.ts).
  */
-import { describe, isText, checkFields, compact, type Checker } from './check.js';
+import { describe, isText, checkFields, compact, optionalLang, type Checker } from './check.js';
 import { clip, resolveDate } from './dates.js';
 import type { Lane, Source } from './types.js';
 import { safeHttpUrl } from './urls.js';
@@ -38,6 +38,7 @@ export function readSources(c: Checker, raw: unknown): Source[] {
         url: safe ? url : undefined,
         published: published !== undefined && resolveDate(published, 'UTC').ok ? published : undefined,
         titleVerified: verified === true || verified === false ? verified : undefined,
+        lang: optionalLang(c, s, path),
       }),
     );
   });

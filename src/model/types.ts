@@ -102,6 +102,8 @@ export interface Source {
    * description): readers are told "headline not verified". Omitted means it was checked.
    */
   titleVerified?: boolean;
+  /** BCP 47 language of the title and publisher. Default `en`. */
+  lang?: string;
 }
 
 export interface Victim {
@@ -118,6 +120,13 @@ export interface Incident {
   id?: string;
   title: string;
   summary?: string;
+  /**
+   * What screen readers hear first about the whole incident. Default: written from the data
+   * (the span, the events by status, the milestones).
+   */
+  description?: string;
+  /** BCP 47 language of the document's text (titles, descriptions, claims). Default: the page's. */
+  lang?: string;
   /** IANA zone; dates without an offset are read in it. */
   timeZone?: string;
   updated?: string;
