@@ -54,11 +54,20 @@ export function zoneName(locale: string, timeZone: string, at: number): string {
   return parts.find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
 }
 
-/** An event's date as the reader should see it: the editor's wording first, then precision words. */
-export function formatEventDate(e: ResolvedEvent, locale: string, timeZone: string, m: Messages): string {
-  if (e.event.displayDate) return e.event.displayDate;
+/**
+ * An event's date as the reader should see it: the editor's wording first, then precision
+ * words. `spoken` writes a range for a screen reader ("23 Nov 2022 to 5 Dec 2022").
+ */
+export function formatEventDate(e: ResolvedEvent, locale: string, timeZone: string, m: Messages, spoken = false): string {
+  // Screen readers drop a spaced dash at default punctuation: read aloud, a range says "to".
+  const range = spoken ? m.common.rangeSpoken : m.common.range;
+  const display = e.event.displayDate;
+  if (display) {
+    const dash = spoken ? /\s[–—]\s/u.exec(display) : null;
+    return dash ? range(display.slice(0, dash.index), display.slice(dash.index + dash[0].length)) : display;
+  }
   let text = formatResolvedDate(e.start, locale, timeZone);
-  if (e.end) text = m.common.range(text, formatResolvedDate(e.end, locale, timeZone));
+  if (e.end) text = range(text, formatResolvedDate(e.end, locale, timeZone));
   if (e.start.approximate) text = m.common.around(text);
   if (e.dateKind === 'reported') text = m.common.reportedOn(text);
   return text;

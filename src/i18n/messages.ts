@@ -18,6 +18,8 @@ export interface CommonMessages {
   around(date: string): string;
   reportedOn(date: string): string;
   range(start: string, end: string): string;
+  /** A range as read aloud: "23 Nov 2022 to 5 Dec 2022" (screen readers drop the dash). */
+  rangeSpoken(start: string, end: string): string;
   alsoGiven(date: string): string;
   /** How finely a date is known. */
   precision: Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', string>;
@@ -50,9 +52,25 @@ export interface CommonMessages {
   sentences(parts: string[]): string;
   /** The source line of an exported image. */
   sourcesLine(list: string): string;
+  /** The live region after a reader's choice: "Selected: 23 Nov 2022, …; details below." */
+  selectedAnnouncement(what: string): string;
+  /** Read after a link that opens a new tab. */
+  newTab: string;
+  /** "3 sources". */
+  sourceCount(n: number): string;
+  /** How many events have each status, for the description: "12 confirmed on the record". */
+  statusCount: Record<SourcingStatus, (n: number) => string>;
+  /** The whole incident in two sentences, for screen readers (unless the data gives a `description`). */
+  incidentDescription(n: number, start: string, end: string, counts: string[], milestones: string[]): string;
+  showTable: string;
+  hideTable: string;
+  /** The table's column heads. */
+  columns: { date: string; event: string; status: string };
 }
 
 export interface TimelineMessages {
+  /** The timeline's heading inside a story, where the story's heading names the incident. */
+  title: string;
   label(title: string): string;
   summary(n: number, start: string, end: string, zone: string): string;
   keyboardHelp: string;
@@ -79,6 +97,10 @@ export interface MapMessages {
   role: Record<'target' | 'origin' | 'infrastructure' | 'reference', string>;
   relation: Record<'infrastructure-located-in' | 'actor-originates-from' | 'claimed-responsibility', string>;
   claimBy(assertedBy: string, assertion: string): string;
+  /** A claim option's name: "Hong Kong → AIIMS: where infrastructure was traced, Delhi Police". */
+  claimName(from: string, to: string, relation: string, by: string): string;
+  /** A claim with no place of its own (not drawn): "Attacker's origin, as claimed, by …". */
+  claimNameUndrawn(relation: string, by: string): string;
   claims: string;
   caveats: string;
   withinAbout(km: string): string;
