@@ -55,6 +55,11 @@ export class LinkController implements ReactiveController {
     return true;
   }
 
+  /** The other elements sharing this selection. */
+  peers(): LinkHost[] {
+    return this.channel ? [...this.channel.members].filter((m) => m !== this).map((m) => m.host) : [];
+  }
+
   hostConnected(): void {
     this.relink();
   }

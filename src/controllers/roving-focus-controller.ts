@@ -63,6 +63,8 @@ export class RovingFocusController implements ReactiveController {
   /** The focused node was removed by a redraw: put focus back. */
   private restore = false;
   private hadFocus: FocusItem | null = null;
+  /** The next focus move comes from another element: make it wherever focus is. */
+  private forced = false;
 
   constructor(
     private readonly host: Host,
@@ -85,10 +87,14 @@ export class RovingFocusController implements ReactiveController {
     return this.options.order().find(isDrawn) ?? null;
   }
 
-  /** Moves focus to an item, drawing it first if need be. */
-  focus(item: FocusItem): void {
+  /**
+   * Moves focus to an item, drawing it first if need be. `fromElsewhere`: the reader acted in
+   * another part (a linked map), so focus moves here even though it is not inside yet.
+   */
+  focus(item: FocusItem, fromElsewhere = false): void {
     this.focused = item;
     this.pending = true;
+    this.forced = fromElsewhere;
     if (!this.options.element(item)) this.options.reveal?.(item);
     this.host.requestUpdate();
   }
@@ -137,7 +143,7 @@ export class RovingFocusController implements ReactiveController {
     }
     this.hadFocus = null;
     if (!this.pending && !this.restore) return;
-    if (!inside && !lost) {
+    if (!inside && !lost && !this.forced) {
       // The reader is elsewhere on the page: leave focus where they put it.
       this.pending = this.restore = false;
       return;
@@ -145,7 +151,7 @@ export class RovingFocusController implements ReactiveController {
     const target = this.focused ? this.options.element(this.focused) : null;
     if (target) {
       if (this.activeInside() !== target) target.focus();
-      this.pending = this.restore = false;
+      this.pending = this.restore = this.forced = false;
     } else if (this.restore) {
       const stop = this.host.renderRoot.querySelector<HTMLElement | SVGElement>('[role="listbox"] [tabindex="0"]');
       if (stop) {
@@ -158,7 +164,7 @@ export class RovingFocusController implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    this.pending = this.restore = false;
+    this.pending = this.restore = this.forced = false;
     this.hadFocus = null;
   }
 

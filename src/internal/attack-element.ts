@@ -5,7 +5,7 @@
  * panel). Internal: not exported from the package.
  */
 import { html, LitElement, type nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { DataController, type LoadState } from '../controllers/data-controller.js';
 import { LinkController } from '../controllers/link-controller.js';
 import { attackEvent, type AttackEventMap, type AttackSelectDetail } from '../events.js';
@@ -19,9 +19,10 @@ import type { Incident, Issue, ParseResult, ResolvedIncident } from '../model/ty
 import type { Format } from './convert.js';
 import { detailsPanel, errorBox, legend, loadingStatus, type LegendItem } from './chrome.js';
 import type { DetailsContext } from './details.js';
+import { claimText, eventAnnouncement, placeText, type Describe, type TextContext } from './describe.js';
 import type { PngOptions } from './image-export.js';
 import { nearestLocale } from './locale.js';
-import { canvasMeasure } from './measure.js';
+import { canvasMeasure, spacingOf } from './measure.js';
 
 export type { LoadState };
 
@@ -83,12 +84,47 @@ export class AttackElement extends LitElement {
   /** Leaves the title and summary to assistive technology only (for a page that shows its own). */
   @property({ type: Boolean, attribute: 'no-caption' }) noCaption = false;
 
+  /**
+   * The level of the element's heading (1–6; default 2), to fit the page's outline. Headings
+   * inside it (details, parts of a story) are one level below.
+   */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
+  /**
+   * Rewords what assistive technology hears for each event, place and claim: a function given
+   * `{ kind, id, name, description, parts }` that returns `{ name?, description? }`.
+   */
+  @property({ attribute: false }) describe: Describe | null = null;
+
+  /**
+   * Leaves announcements to a containing story.
+   * @internal
+   */
+  @property({ type: Boolean, attribute: false }) quiet = false;
+
+  /** The polite live region's text: the reader's last choice. */
+  @state() private liveText = '';
+
+  constructor() {
+    super();
+    // Escape closes what is open from anywhere inside the element, not only from a chart item.
+    this.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape' && !event.defaultPrevented && this.dismiss()) event.preventDefault();
+    });
+  }
+
+  /** Escape inside the element: closes the preview or the details; true when something was open. */
+  protected dismiss(): boolean {
+    return false;
+  }
+
   /** The one selection, shared with linked elements. */
   protected readonly links = new LinkController(this);
   /** The data: from `src`, `incident`, a story or an inline script. */
   protected readonly data = new DataController(this);
 
   private textMeasure: SizedMeasure | null = null;
+  private measureKey = '';
 
   protected get loadState(): LoadState {
     return this.data.state;
@@ -202,12 +238,77 @@ export class AttackElement extends LitElement {
 
   /** What the details templates need (see details.ts). Only while there is data. */
   protected get detailsContext(): DetailsContext {
+    return { resolved: this.resolved!, locale: this.effectiveLocale, zone: this.effectiveTimeZone, messages: this.messages, level: this.level + 1 };
+  }
+
+  /** The heading level in force, 1–6. */
+  protected get level(): number {
+    const n = Math.round(Number(this.headingLevel));
+    return Number.isFinite(n) ? Math.min(6, Math.max(1, n)) : 2;
+  }
+
+  /** What the accessible-text helpers need (see describe.ts). Only while there is data. */
+  protected get textContext(): TextContext {
     return { resolved: this.resolved!, locale: this.effectiveLocale, zone: this.effectiveTimeZone, messages: this.messages };
   }
 
-  /** Text widths in the element's own font. */
+  /** What the live region says after the reader chose `s`; empty when nothing is chosen. */
+  protected selectionSentence(s: Selection): string {
+    const r = this.resolved;
+    if (!r) return '';
+    const ctx = this.textContext;
+    const m = this.messages;
+    const claim = s.claim !== undefined ? r.claimById.get(s.claim) : undefined;
+    if (claim) return m.common.selectedAnnouncement(claimText(claim, ctx).name);
+    const place = s.place !== undefined ? r.placeById.get(s.place) : undefined;
+    if (place) return m.common.selectedAnnouncement(placeText(place, place.role ?? 'reference', ctx).name);
+    const event = s.event !== undefined ? r.eventById.get(s.event) : undefined;
+    return event ? eventAnnouncement(event, ctx) : '';
+  }
+
+  /**
+   * Says the reader's choice in the live region, but only while the element is in view or
+   * holds focus: scrolling an article past an off-screen story says nothing.
+   */
+  protected say(s: Selection): void {
+    if (this.quiet) return;
+    const text = this.selectionSentence(s);
+    if (!text) return;
+    const rect = this.getBoundingClientRect();
+    const inView = rect.width > 0 && rect.bottom > 0 && rect.top < (window.innerHeight || document.documentElement.clientHeight);
+    if (!inView && !this.matches(':focus-within')) return;
+    // The same sentence twice is still a new announcement: vary it invisibly.
+    this.liveText = text === this.liveText.trimEnd() ? `${text}\u00a0` : text;
+  }
+
+  /** The polite live region; present from the first render so that changes to it are read. */
+  protected renderLive(): TemplateResult {
+    return html`<p class="sr-only live" role="status" aria-live="polite" aria-atomic="true">${this.liveText}</p>`;
+  }
+
+  /**
+   * Puts focus on the selected event's mark, when this element draws it; false otherwise.
+   * @internal
+   */
+  focusEvent(id: string): boolean {
+    void id; // Only a timeline draws events.
+    return false;
+  }
+
+  /** Moves focus to the event in a linked element that draws it; false when none does. */
+  protected focusEventInPeers(id: string): boolean {
+    return this.links.peers().some((p) => p instanceof AttackElement && p.focusEvent(id));
+  }
+
+  /** Text widths in the element's own font and spacing; a new measure when either changed. */
   protected get measure(): SizedMeasure {
-    return (this.textMeasure ??= canvasMeasure(getComputedStyle(this).fontFamily || 'sans-serif'));
+    const cs = getComputedStyle(this);
+    const key = `${cs.fontFamily}|${cs.letterSpacing}|${cs.wordSpacing}|${cs.fontSize}`;
+    if (!this.textMeasure || key !== this.measureKey) {
+      this.measureKey = key;
+      this.textMeasure = canvasMeasure(cs.fontFamily || 'sans-serif', spacingOf(cs));
+    }
+    return this.textMeasure;
   }
 
   /** Selects an event by id, here and in linked elements, without `attack-select`. Unknown ids clear the selection. */
@@ -244,6 +345,7 @@ export class AttackElement extends LitElement {
   /** Sets the selection from a reader's action and fires one `attack-select`. */
   protected announce(next: Selection): void {
     this.links.set(next);
+    this.say(next);
     const detail: AttackSelectDetail = { id: next.event ?? null };
     if (next.place !== undefined) detail.place = next.place;
     if (next.claim !== undefined) detail.claim = next.claim;

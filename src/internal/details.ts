@@ -1,7 +1,10 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { formatConfidence, formatEventDate, formatResolvedDate } from '../i18n/format.js';
 import { techniqueName, techniqueUrl } from '../i18n/attack-techniques.js';
 import type { Messages } from '../i18n/messages.js';
+import { heading } from './chrome.js';
+import { langOf } from './describe.js';
 import { resolveDate } from '../model/dates.js';
 import type { Confidence, ResolvedClaim, ResolvedEvent, ResolvedIncident, ResolvedSource, SourcingStatus } from '../model/types.js';
 
@@ -15,26 +18,37 @@ export interface DetailsContext {
   locale: string;
   zone: string;
   messages: Messages;
+  /** The level of the details' heading (the element's own, plus one). */
+  level: number;
+}
+
+/** A link that opens a new tab, and says so to assistive technology. */
+function newTabLink(href: string, text: unknown, m: Messages, lang?: string): TemplateResult {
+  return html`<a href=${href} target="_blank" rel="noopener noreferrer" lang=${ifDefined(lang)}>${text}<span class="sr-only"> ${m.common.newTab}</span></a>`;
 }
 
 /** Sources as an ordered list; each is cited even when it has no usable link. */
-export function sourceList(sources: ResolvedSource[], { locale, zone, messages: m }: DetailsContext): TemplateResult {
+export function sourceList(sources: readonly ResolvedSource[], { locale, zone, messages: m }: DetailsContext): TemplateResult {
   if (!sources.length) return html`<p>${m.common.noSources}</p>`;
-  return html`<ol>${sources.map((s) => {
+  // One entry per source, however many claims or conflicts cite it.
+  const unique = [...new Map(sources.map((s) => [s.id, s])).values()];
+  return html`<ol class="sources">${unique.map((s) => {
     const date = s.publishedDate ? formatResolvedDate(s.publishedDate, locale, zone) : '';
     // The headline is part of the label unless a publisher names the source on its own.
     const unverified = s.titleVerified === false && s.title ? ` (${m.common.titleUnverified})` : '';
-    return html`<li>${s.href ? html`<a href=${s.href} target="_blank" rel="noopener noreferrer">${s.label}</a>` : html`<span>${s.label}</span>`}${unverified}${date ? `, ${date}` : ''}</li>`;
+    // Sources are cited in their own language (English unless the data says otherwise).
+    const lang = langOf(s.lang ?? 'en', locale);
+    return html`<li>${s.href ? newTabLink(s.href, s.label, m, lang) : html`<bdi lang=${ifDefined(lang)}>${s.label}</bdi>`}${unverified}${date ? `, ${date}` : ''}</li>`;
   })}</ol>`;
 }
 
 /** ATT&CK codes with their names, each linked to its page: "T1486 Data Encrypted for Impact". */
-function techniques(codes: string[]): TemplateResult {
+function techniques(codes: string[], m: Messages): TemplateResult {
   return html`${codes.map((code, i) => {
     const name = techniqueName(code);
     const text = name ? `${code} ${name}` : code;
     const url = techniqueUrl(code);
-    return html`${i ? ', ' : ''}${url ? html`<a href=${url} target="_blank" rel="noopener noreferrer">${text}</a>` : text}`;
+    return html`${i ? ', ' : ''}${url ? newTabLink(url, text, m) : text}`;
   })}`;
 }
 
@@ -48,25 +62,26 @@ export function statusRows(status: SourcingStatus, confidence: Confidence | unde
 /** Everything known about an event: the date as written and its precision, conflicts, sources. */
 export function eventDetails(e: ResolvedEvent, ctx: DetailsContext): TemplateResult {
   const { resolved: r, locale, zone, messages: m } = ctx;
+  const lang = langOf(r.incident.lang, locale);
   const lane = r.laneById.get(e.lane)?.label ?? e.lane;
   const precision = [m.common.precision[e.start.unit], e.start.approximate ? m.common.approximate : ''].filter(Boolean).join(', ');
   const citedName = (id: string) => r.sourceById.get(id)?.label ?? id;
-  return html`<p id="details-title" class="details-title">${e.event.title}</p>
+  return html`${heading(ctx.level, html`<bdi lang=${ifDefined(lang)}>${e.event.title}</bdi>`, 'details-title', 'details-title')}
     <dl>
       <dt>${m.common.date}</dt>
       <dd>${formatEventDate(e, locale, zone, m)} (${precision}${e.event.displayDate ? `; ${m.common.recordedAs(e.event.start)}` : ''})</dd>
       ${statusRows(e.status, e.confidence, m)}
       <dt>${m.common.lane}</dt>
-      <dd>${lane}</dd>
-      ${e.event.techniques?.length ? html`<dt>${m.common.techniques}</dt><dd>${techniques(e.event.techniques)}</dd>` : nothing}
+      <dd lang=${ifDefined(lang)}>${lane}</dd>
+      ${e.event.techniques?.length ? html`<dt>${m.common.techniques}</dt><dd>${techniques(e.event.techniques, m)}</dd>` : nothing}
     </dl>
-    ${e.event.description ? html`<p class="description">${e.event.description}</p>` : nothing}
+    ${e.event.description ? html`<p class="description" lang=${ifDefined(lang)}>${e.event.description}</p>` : nothing}
     ${
       e.event.conflicts?.length
         ? html`<p class="section-label">${m.common.conflicts}</p>
           <ul>${e.event.conflicts.map((c) => {
             const alt = c.date ? resolveDate(c.date, zone) : null;
-            return html`<li>${c.note}${alt?.ok ? ` (${m.common.alsoGiven(formatResolvedDate(alt.value, locale, zone))})` : ''}${c.sources?.length ? ` ${m.common.sources}: ${c.sources.map(citedName).join(', ')}${m.common.stop}` : ''}</li>`;
+            return html`<li><bdi lang=${ifDefined(lang)}>${c.note}</bdi>${alt?.ok ? ` (${m.common.alsoGiven(formatResolvedDate(alt.value, locale, zone))})` : ''}${c.sources?.length ? ` ${m.common.sources}: ${c.sources.map(citedName).join(', ')}${m.common.stop}` : ''}</li>`;
           })}</ul>`
         : nothing
     }
@@ -74,19 +89,24 @@ export function eventDetails(e: ResolvedEvent, ctx: DetailsContext): TemplateRes
     ${sourceList(e.sources, ctx)}`;
 }
 
-/** A claim: what is claimed, by whom, how it is sourced, how likely, its caveats and sources. */
-export function claimDetails(resolved: ResolvedClaim, ctx: DetailsContext): TemplateResult {
-  const { locale, zone, messages: m } = ctx;
+/**
+ * A claim: what is claimed, by whom, how it is sourced, how likely, its caveats and sources.
+ * `withSources: false` leaves the sources to one list for the whole panel (a place's claims
+ * often cite the same reports).
+ */
+export function claimDetails(resolved: ResolvedClaim, ctx: DetailsContext, withSources = true): TemplateResult {
+  const { resolved: r, locale, zone, messages: m } = ctx;
   const { claim: c, event, sources } = resolved;
+  const lang = langOf(r.incident.lang, locale);
+  const place = resolved.from ? `${resolved.from.name} → ${resolved.to.name}: ` : '';
   return html`<div class="claim-details">
-    <p class="details-title">${m.map.relation[c.relation]}</p>
-    <p>${m.map.claimBy(c.assertedBy, c.assertion)}</p>
+    ${heading(ctx.level, html`<bdi lang=${ifDefined(lang)}>${place}</bdi>${m.map.relation[c.relation]}`, 'details-title')}
+    <p lang=${ifDefined(lang)}>${m.map.claimBy(c.assertedBy, c.assertion)}</p>
     <dl>
       ${statusRows(resolved.status, resolved.confidence, m)}
-      ${event ? html`<dt>${m.map.claimedIn}</dt><dd>${formatEventDate(event, locale, zone, m)}: ${event.event.title}</dd>` : nothing}
+      ${event ? html`<dt>${m.map.claimedIn}</dt><dd>${formatEventDate(event, locale, zone, m)}: <bdi lang=${ifDefined(lang)}>${event.event.title}</bdi></dd>` : nothing}
     </dl>
-    ${c.caveats?.length ? html`<p class="section-label">${m.map.caveats}</p><ul>${c.caveats.map((k) => html`<li class="caveat">${k}</li>`)}</ul>` : nothing}
-    <p class="section-label">${m.common.sources}</p>
-    ${sourceList(sources, ctx)}
+    ${c.caveats?.length ? html`<p class="section-label">${m.map.caveats}</p><ul>${c.caveats.map((k) => html`<li class="caveat" lang=${ifDefined(lang)}>${k}</li>`)}</ul>` : nothing}
+    ${withSources ? html`<p class="section-label">${m.common.sources}</p>${sourceList(sources, ctx)}` : nothing}
   </div>`;
 }

@@ -21,7 +21,9 @@ const dark = css`
  * What every element shares: the palette (public `--attack-*` custom properties mapped to
  * private `--_*` defaults), type, buttons, legend, details panel and messages. `all: initial`
  * on the host stops the article's inherited typography (line-height, letter-spacing,
- * text-transform, white-space) from reaching in; sizes are px, never rem.
+ * text-transform, white-space) from reaching in; sizes are px, never rem. A reader's
+ * text-spacing override (WCAG 1.4.12) is a rule on every element, the host included, so it
+ * still applies; a story passes it on to its parts.
  */
 export const sharedStyles = css`
   :host {
@@ -74,6 +76,15 @@ export const sharedStyles = css`
   }
   figcaption {
     padding: 0 14px;
+  }
+  h1,
+  h2,
+  h3,
+  h4,
+  h5,
+  h6 {
+    margin: 0;
+    font: inherit;
   }
   .caption-title {
     margin: 0;
@@ -297,23 +308,53 @@ export const sharedStyles = css`
       animation: none !important;
     }
   }
+  /* The data table, behind its toggle. */
+  .table-toggle {
+    display: block;
+    margin: 8px 14px 0;
+    min-height: 32px;
+    padding: 4px 12px;
+  }
+  .events-table {
+    margin: 8px 14px 0;
+    overflow-x: auto;
+  }
+  .events-table[hidden] {
+    display: none;
+  }
+  .events-table table {
+    width: 100%;
+    border-collapse: collapse;
+    font-size: 13px;
+  }
+  .events-table caption {
+    text-align: start;
+    font-weight: 700;
+    padding-bottom: 4px;
+  }
+  .events-table th,
+  .events-table td {
+    padding: 4px 6px;
+    text-align: start;
+    vertical-align: top;
+    border-bottom: 1px solid var(--_line);
+    unicode-bidi: isolate;
+  }
+  .events-table thead th {
+    color: var(--_muted);
+    font-weight: 600;
+  }
+  .events-table tbody th {
+    font-weight: 600;
+  }
   @media print {
     .chart svg {
       width: 100%;
       height: auto;
     }
-    .close {
+    .close,
+    .table-toggle {
       display: none;
-    }
-    .print-list {
-      position: static;
-      width: auto;
-      height: auto;
-      margin: 12px 14px 0;
-      overflow: visible;
-      clip: auto;
-      clip-path: none;
-      white-space: normal;
     }
   }
 `;

@@ -34,19 +34,24 @@ export function backdrop(l: MapLayout, lit: Emphasis): SVGTemplateResult {
 export interface ItemState {
   tabStop: boolean;
   selected: boolean;
+  /** The accessible name: what tells the item apart. */
   label: string;
+  /** The accessible description: the rest. */
+  description: string;
 }
 
 /** A place's hit area: its outline, or a circle around its marker. */
 export function place(p: PlaceLayout, s: ItemState): SVGTemplateResult {
-  return svg`<g class="place" role="option" data-place-id=${p.id} tabindex=${s.tabStop ? 0 : -1} aria-selected=${s.selected ? 'true' : 'false'} aria-label=${s.label}>
+  return svg`<g class="place" role="option" data-place-id=${p.id} tabindex=${s.tabStop ? 0 : -1} aria-selected=${s.selected ? 'true' : 'false'} aria-label=${s.label}
+      aria-description=${s.description || nothing} aria-details=${s.selected ? 'details' : nothing}>
     ${p.area ? svg`<path class="hit" d=${p.area}></path>` : svg`<circle class="hit" cx=${p.x} cy=${p.y} r=${Math.max(12, p.marker + 6)}></circle>`}
   </g>`;
 }
 
 /** A claim's hit area along its arc. */
 export function arc(a: ArcLayout, s: ItemState): SVGTemplateResult {
-  return svg`<g class="claim" role="option" data-claim-id=${a.id} tabindex=${s.tabStop ? 0 : -1} aria-selected=${s.selected ? 'true' : 'false'} aria-label=${s.label}>
+  return svg`<g class="claim" role="option" data-claim-id=${a.id} tabindex=${s.tabStop ? 0 : -1} aria-selected=${s.selected ? 'true' : 'false'} aria-label=${s.label}
+      aria-description=${s.description || nothing} aria-details=${s.selected ? 'details' : nothing}>
     <path class="hit" d=${a.d}></path>
   </g>`;
 }
@@ -54,10 +59,11 @@ export function arc(a: ArcLayout, s: ItemState): SVGTemplateResult {
 const STATUSES: readonly SourcingStatus[] = ['confirmed', 'reported', 'single-source', 'disputed', 'denied'];
 
 /** The legend: every status's line, strength, areas and the target. */
-export function legendItems(m: Messages): LegendItem[] {
+export function legendItems(m: Messages, inStory = false): LegendItem[] {
   const line = (status: string, opacity = '') => svg`<path class="arc" data-status=${status} stroke-opacity=${opacity || nothing} d="M2,8L30,8"></path>`;
   return [
-    ...STATUSES.map((s) => ({ glyph: line(s), text: `${m.common.status[s]}: ${m.common.statusMeaning[s]}`, width: 32 })),
+    // In a story the timeline's legend has already said what each status means.
+    ...STATUSES.map((s) => ({ glyph: line(s), text: `${m.common.status[s]}: ${m.common.statusMeaning[s]}`, width: 32, hidden: inStory })),
     { glyph: line('confirmed', '0.55'), text: m.map.legendStrength, width: 32 },
     { glyph: svg`<circle class="area" cx="16" cy="8" r="7"></circle>`, text: m.map.legendArea, width: 32 },
     { glyph: svg`<circle class="target" cx="16" cy="8" r="5"></circle>`, text: m.map.legendTarget, width: 32 },

@@ -4,6 +4,7 @@
  * and choice of a place or a claim. Templates are in attack-map.marks.ts.
  */
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ResizeController } from '../../controllers/resize-controller.js';
@@ -11,13 +12,15 @@ import { RovingFocusController, type FocusItem } from '../../controllers/roving-
 import { boundaryGeometry, loadLand, resolutionFor, type Land, type Resolution } from '../../geo/basemap.js';
 import { formatConfidence, formatEventDate } from '../../i18n/format.js';
 import { AttackElement } from '../../internal/attack-element.js';
-import { claimDetails } from '../../internal/details.js';
+import { heading } from '../../internal/chrome.js';
+import { applyDescribe, claimText, langOf, placeText, type OptionText } from '../../internal/describe.js';
+import { claimDetails, sourceList } from '../../internal/details.js';
 import { LoadError, loadText } from '../../internal/load.js';
 import { sharedStyles } from '../../internal/shared-styles.js';
 import type { MapLayout, PlaceLayout } from '../../layout/map-layout.js';
 import { mapHeight } from '../../layout/map-size.js';
 import { emphasisFor, selection, type Emphasis, type Selection } from '../../model/selection.js';
-import type { Issue, Place, ResolvedClaim } from '../../model/types.js';
+import type { Issue, Place, ResolvedClaim, ResolvedSource } from '../../model/types.js';
 import { arc, backdrop, legendItems, place } from './attack-map.marks.js';
 import { styles } from './attack-map.styles.js';
 
@@ -31,6 +34,9 @@ function selectionOf(item: FocusItem | null, claimEvent?: string): Selection {
   if (!item) return {};
   return item.kind === 'place' ? selection(null, item.id) : selection(claimEvent, null, item.id);
 }
+
+/** The tip keeps to a sentence or two; the details hold the rest. */
+const shortTip = (text: string) => (text.length > 160 ? `${text.slice(0, text.lastIndexOf(' ', 159))}…` : text);
 
 /**
  * The attribution map: where the attack was said to come from, and who says so. The target
@@ -79,17 +85,21 @@ export class AttackMap extends AttackElement {
       return [s.claim !== undefined ? { kind: 'claim', id: s.claim } : null, s.place !== undefined ? { kind: 'place', id: s.place } : null];
     },
     activate: (item) => this.choose(item),
-    escape: () => {
-      this.preview = null;
-      const s = this.selection;
-      if (s.event === undefined && s.place === undefined && s.claim === undefined) return false;
-      this.choose(null);
-      return true;
-    },
+    escape: () => this.dismiss(),
   });
 
-  /** The place or claim under a mouse pointer: previewed in the details until it leaves. */
+  /**
+   * The place or claim last under a mouse pointer: previewed in a tip over the map (which
+   * moves nothing on the page) until the pointer leaves the map, another item is hovered, or
+   * Escape is pressed anywhere.
+   */
   @state() private preview: FocusItem | null = null;
+  private readonly escapePreview = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && this.preview) {
+      this.preview = null;
+      event.preventDefault();
+    }
+  };
   @state() private geo: MapGeo | null = null;
   @state() private land: Land | null = null;
   @state() private boundaryLayer: ReturnType<typeof boundaryGeometry> | null = null;
@@ -108,6 +118,8 @@ export class AttackMap extends AttackElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    document.removeEventListener('keydown', this.escapePreview, true);
+    this.preview = null;
     this.boundaryLoader?.abort();
     this.boundaryLoader = null;
   }
@@ -143,13 +155,14 @@ export class AttackMap extends AttackElement {
     }
     // Projection, paths and labels depend on data and size only: a selection or a hover
     // never reprojects.
-    const inputs = [r, width, this.land, this.boundaryLayer, this.showDenied, this.effectiveLocale];
+    const measure = this.measure;
+    const inputs = [r, width, this.land, this.boundaryLayer, this.showDenied, this.effectiveLocale, measure];
     if (this.layout && inputs.every((v, i) => v === this.layoutInputs[i])) return;
     this.layoutInputs = inputs;
     this.layout = this.geo.layoutMap(r, {
       width,
       height: mapHeight(width),
-      measure: this.measure,
+      measure,
       land: this.land,
       boundaries: this.boundaryLayer,
       showDenied: this.showDenied,
@@ -190,6 +203,36 @@ export class AttackMap extends AttackElement {
     this.announce(selectionOf(item, claim?.event?.id));
   }
 
+  /** The place or claim whose details are open. */
+  private get chosen(): FocusItem | null {
+    const s = this.shown;
+    return s.claim !== undefined ? { kind: 'claim', id: s.claim } : s.place !== undefined ? { kind: 'place', id: s.place } : null;
+  }
+
+  /** Closes the details; focus goes back to the place or claim they were about. */
+  private closeDetails() {
+    const item = this.chosen;
+    this.choose(null);
+    if (item) this.roving.focus(item);
+  }
+
+  protected override dismiss(): boolean {
+    if (this.preview) {
+      this.preview = null;
+      return true;
+    }
+    const s = this.selection;
+    if (s.event === undefined && s.place === undefined && s.claim === undefined) return false;
+    this.closeDetails();
+    return true;
+  }
+
+  /** An event named by a place: chosen, and focused where it is drawn (a linked timeline), else focus stays on the place. */
+  private chooseEvent(id: string, from: FocusItem) {
+    this.userSelect(id);
+    if (!this.focusEventInPeers(id)) this.roving.focus(from);
+  }
+
   private focusOrder(): FocusItem[] {
     const l = this.layout;
     if (!l) return [];
@@ -212,8 +255,9 @@ export class AttackMap extends AttackElement {
 
   private handlePointerOver(event: PointerEvent) {
     if (event.pointerType !== 'mouse') return; // touch and pen choose by tapping
+    // Empty map and the tip itself keep the preview: the pointer can move onto it.
     const next = event.target instanceof Element ? this.itemOf(event.target) : null;
-    if (next?.kind !== this.preview?.kind || next?.id !== this.preview?.id) this.preview = next;
+    if (next && (next.kind !== this.preview?.kind || next.id !== this.preview?.id)) this.preview = next;
   }
 
   // Words
@@ -224,23 +268,13 @@ export class AttackMap extends AttackElement {
     return this.messages.map.withinAbout(km);
   }
 
-  /** A claim in words: what, by whom, status, likelihood and caveats. */
-  private claimText(c: ResolvedClaim): string {
-    const m = this.messages;
-    const k = c.claim;
-    return m.common.sentences([
-      m.map.relation[k.relation],
-      m.map.claimBy(k.assertedBy, k.assertion),
-      m.common.status[c.status],
-      c.confidence !== undefined ? formatConfidence(c.confidence, m) : '',
-      k.caveats?.length ? `${m.map.caveats}: ${k.caveats.join(' ')}` : '',
-    ]);
+  /** A claim's accessible name (the places it joins, what and who) and description (what was said, status, caveats). */
+  private claimOption(c: ResolvedClaim): OptionText {
+    return applyDescribe(this.describe, claimText(c, this.textContext));
   }
 
-  private placeText(p: PlaceLayout): string {
-    const m = this.messages;
-    const n = this.resolved?.claimsByPlace.get(p.id)?.length ?? 0;
-    return m.common.sentences([p.place.name, m.map.role[p.role], this.precisionText(p.place), n ? `${m.map.claims}: ${n}` : '']);
+  private placeOption(p: PlaceLayout): OptionText {
+    return applyDescribe(this.describe, placeText(p.place, p.role, this.textContext));
   }
 
   // Rendering
@@ -251,32 +285,46 @@ export class AttackMap extends AttackElement {
     if (!r) return nothing;
     const claims = r.claims.filter((c) => lit.claims.has(c.id));
     const ctx = this.detailsContext;
-    const placeId = this.preview ? (this.preview.kind === 'place' ? this.preview.id : undefined) : shown.place;
+    const lang = langOf(r.incident.lang, ctx.locale);
     let body: TemplateResult | null = null;
-    const p = placeId !== undefined ? r.placeById.get(placeId) : undefined;
+    const p = shown.place !== undefined ? r.placeById.get(shown.place) : undefined;
     if (p) {
       const events = r.eventsByPlace.get(p.id) ?? [];
-      body = html`<p class="details-title">${p.name}</p>
+      const from: FocusItem = { kind: 'place', id: p.id };
+      // Claims about one place often cite the same reports: one list of sources for the panel.
+      const sources: ResolvedSource[] = claims.flatMap((c) => c.sources);
+      const sub = { ...ctx, level: ctx.level + 1 };
+      body = html`${heading(ctx.level, html`<bdi lang=${ifDefined(lang)}>${p.name}</bdi>`, 'details-title', 'details-title')}
         <p>${m.common.sentences([m.map.role[p.role ?? 'reference'], this.precisionText(p)])}</p>
-        ${claims.map((c) => claimDetails(c, ctx))}
+        ${claims.map((c) => claimDetails(c, sub, false))}
+        ${sources.length ? html`<p class="section-label">${m.common.sources}</p>${sourceList(sources, ctx)}` : nothing}
         ${
           events.length
             ? html`<p class="section-label">${m.map.eventsHere}</p>
-              <ul class="events">${events.map((e) => html`<li><button type="button" @click=${() => this.userSelect(e.id)}>${formatEventDate(e, ctx.locale, ctx.zone, m)}: ${e.event.title}</button></li>`)}</ul>`
+              <ul class="events">${events.map(
+                (e) =>
+                  html`<li><button type="button" @click=${() => this.chooseEvent(e.id, from)}>${formatEventDate(e, ctx.locale, ctx.zone, m)}: <bdi lang=${ifDefined(lang)}>${e.event.title}</bdi></button></li>`,
+              )}</ul>`
             : nothing
         }`;
     } else if (claims.length) body = html`${claims.map((c) => claimDetails(c, ctx))}`;
-    return body ? this.renderDetailsPanel(body, () => this.choose(null), { label: m.common.details }) : nothing;
+    return body ? this.renderDetailsPanel(body, () => this.closeDetails(), p ? { labelledBy: 'details-title' } : { label: m.common.details }) : nothing;
   }
 
-  /** Every claim in words; the entry is the claim's hook when its arc is not drawn. */
+  /**
+   * Every claim in words. A claim with no arc (no place of its own, or denied) is a button
+   * here, so it can be chosen and its sources read like any other.
+   */
   private renderClaimsList(l: MapLayout | null): TemplateResult | typeof nothing {
-    const claims = this.resolved?.claims ?? [];
-    if (!claims.length) return nothing;
+    const r = this.resolved;
+    const claims = r?.claims ?? [];
+    if (!r || !claims.length) return nothing;
     const m = this.messages;
+    const lang = langOf(r.incident.lang, this.effectiveLocale);
     const drawn = new Set(l?.arcs.map((a) => a.id));
-    return html`<section class="claims" part="claims" aria-label=${m.map.claims}>
-      <p class="section-label">${m.map.claims}</p>
+    const chosen = this.shown.claim;
+    return html`<section class="claims" part="claims" aria-labelledby="claims-title">
+      ${heading(this.level + 1, m.map.claims, 'section-label', 'claims-title')}
       <ol>${claims.map((c) => {
         const k = c.claim;
         const stop = m.common.stop;
@@ -284,10 +332,60 @@ export class AttackMap extends AttackElement {
           m.map.claimBy(k.assertedBy, k.assertion),
           `${m.common.status[c.status]}${c.confidence !== undefined ? `; ${formatConfidence(c.confidence, m)}` : ''}`,
         ]);
-        const text = html`<strong>${m.map.relation[k.relation]}</strong>${stop} ${said}${stop}${k.caveats?.length ? html` <span class="caveat">${k.caveats.join(' ')}</span>` : nothing}`;
-        return drawn.has(c.id) ? html`<li data-claim=${c.id}>${text}</li>` : html`<li data-claim-id=${c.id}>${text} (${m.map.notOnMap})</li>`;
+        const text = html`<strong>${m.map.relation[k.relation]}</strong>${stop} <bdi lang=${ifDefined(lang)}>${said}</bdi>${stop}${k.caveats?.length ? html` <span class="caveat" lang=${ifDefined(lang)}>${k.caveats.join(' ')}</span>` : nothing}`;
+        if (drawn.has(c.id)) return html`<li data-claim=${c.id}>${text}</li>`;
+        return html`<li data-claim-id=${c.id}>${text} (${m.map.notOnMap})
+          <button type="button" class="claim-open" aria-label=${`${m.common.sources}: ${this.claimOption(c).name}`} aria-expanded=${chosen === c.id ? 'true' : 'false'}
+            aria-details=${chosen === c.id ? 'details' : nothing} @click=${() => (chosen === c.id ? this.closeDetails() : this.choose({ kind: 'claim', id: c.id }))}>${m.common.sources}</button></li>`;
       })}</ol>
     </section>`;
+  }
+
+  /** The hover preview: a short tip over the map, beside the item. */
+  private renderTip(): TemplateResult | typeof nothing {
+    const r = this.resolved;
+    const item = this.preview;
+    if (!r || !item) return nothing;
+    const lang = langOf(r.incident.lang, this.effectiveLocale);
+    const l = this.layout;
+    let text: OptionText | null = null;
+    if (item.kind === 'place') {
+      const p = l?.places.find((x) => x.id === item.id);
+      if (p) text = this.placeOption(p);
+    } else {
+      const c = r.claimById.get(item.id);
+      if (c) text = this.claimOption(c);
+    }
+    if (!text) return nothing;
+    return html`<div class="tip" role="tooltip" id="tip"><strong lang=${ifDefined(lang)}>${text.name}</strong>${text.description ? html`<bdi lang=${ifDefined(lang)}>${shortTip(text.description)}</bdi>` : nothing}</div>`;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // Escape dismisses the preview wherever focus is (adding the same listener twice is a no-op).
+    if (this.preview && this.isConnected) document.addEventListener('keydown', this.escapePreview, true);
+    else document.removeEventListener('keydown', this.escapePreview, true);
+    this.placeTip();
+  }
+
+  /** Puts the tip beside its item, inside the map (CSSOM, allowed under a strict CSP). */
+  private placeTip() {
+    const tip = this.renderRoot.querySelector<HTMLElement>('.tip');
+    const item = this.preview;
+    if (!tip || !item) return;
+    const chart = this.renderRoot.querySelector<HTMLElement>('.chart');
+    const target = this.roving.options.element(item);
+    if (!chart || !target) return;
+    const c = chart.getBoundingClientRect();
+    const t = target.getBoundingClientRect();
+    const w = tip.offsetWidth;
+    const h = tip.offsetHeight;
+    // Below the item when there is room, else above; never outside the map.
+    let top = t.bottom - c.top + 8;
+    if (top + h > c.height) top = Math.max(0, t.top - c.top - h - 8);
+    const left = Math.min(Math.max(0, t.left - c.left + t.width / 2 - w / 2), Math.max(0, c.width - w));
+    tip.style.left = `${Math.round(left)}px`;
+    tip.style.top = `${Math.round(top)}px`;
   }
 
   protected override exportText(): { subtitle: string[]; footer: string[] } {
@@ -309,9 +407,10 @@ export class AttackMap extends AttackElement {
     const drawn: FocusItem[] = l ? [...l.places.map((p) => ({ kind: 'place', id: p.id })), ...l.arcs.map((a) => ({ kind: 'claim', id: a.id }))] : [];
     const stop = this.roving.tabStop(drawn);
     const isStop = (kind: Kind, id: string) => stop?.kind === kind && stop.id === id;
-    return html`<figure part="base">
+    const option = (text: OptionText) => ({ label: text.name, description: text.description });
+    return html`<figure part="base" aria-labelledby="title">
       <figcaption class=${this.noCaption ? 'sr-only' : ''}>
-        <p class="caption-title" part="title">${m.map.title}</p>
+        ${heading(this.level, m.map.title, 'caption-title', 'title', 'title')}
         <p class="summary">${m.map.summary}</p>
       </figcaption>
       ${this.renderErrors()}
@@ -324,25 +423,27 @@ export class AttackMap extends AttackElement {
                 ${repeat(
                   l.places,
                   (p) => p.id,
-                  (p) => place(p, { tabStop: isStop('place', p.id), selected: shown.place === p.id, label: this.placeText(p) }),
+                  (p) => place(p, { tabStop: isStop('place', p.id), selected: shown.place === p.id, ...option(this.placeOption(p)) }),
                 )}
                 ${repeat(
                   l.arcs,
                   (a) => a.id,
                   (a) => {
                     const c = r.claimById.get(a.id);
-                    return arc(a, { tabStop: isStop('claim', a.id), selected: shown.claim === a.id, label: c ? this.claimText(c) : '' });
+                    return arc(a, { tabStop: isStop('claim', a.id), selected: shown.claim === a.id, ...(c ? option(this.claimOption(c)) : { label: '', description: '' }) });
                   },
                 )}
               </svg>`
             : html`<svg class="plot" aria-hidden="true" width=${width} height=${height}></svg>`
         }
+        ${this.renderTip()}
       </div>
-      <p id="map-help" class="sr-only">${m.map.keyboardHelp}</p>
-      ${this.renderLegend(legendItems(m))}
-      ${this.renderDetails(lit, shown)}
+      <p id="map-help" hidden>${m.map.keyboardHelp}</p>
+      ${this.renderLegend(legendItems(m, this.quiet))}
+      ${this.renderDetails(this.preview ? emphasisFor(r, shown) : lit, shown)}
       ${this.renderClaimsList(l)}
       <p class="credit" part="credit">${m.map.credit}${this.boundaryLayer ? ` ${m.map.boundaryCredit}` : ''}</p>
+      ${this.renderLive()}
     </figure>`;
   }
 }

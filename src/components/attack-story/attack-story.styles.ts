@@ -2,6 +2,13 @@ import { css } from 'lit';
 
 /** <attack-story>: header, the two panes (side by side when wide), and the stepper. */
 export const styles = css`
+  /* A reader's text-spacing override reaches the story's host; its parts take it from there
+     (their own hosts reset what an article would pass down). */
+  attack-timeline,
+  attack-map {
+    letter-spacing: inherit;
+    word-spacing: inherit;
+  }
   /* Space held for the story until it draws: one height, or a second from 980 px wide (where the
      panes go side by side). Once drawn, the story is its own height. */
   .pending {

@@ -1,8 +1,11 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { property } from 'lit/decorators.js';
 import { VisibilityController } from '../../controllers/visibility-controller.js';
 import { formatResolvedDate, zoneName } from '../../i18n/format.js';
 import { AttackElement } from '../../internal/attack-element.js';
+import { heading } from '../../internal/chrome.js';
+import { incidentDescription, langOf } from '../../internal/describe.js';
 import { sharedStyles } from '../../internal/shared-styles.js';
 import { resolveDate } from '../../model/dates.js';
 import { selection } from '../../model/selection.js';
@@ -142,6 +145,28 @@ export class AttackStory extends AttackElement {
     if (changed.has('selected') && !this.noDeepLink) writeHashParam(this.hashKey, this.selected);
   }
 
+  /** A choice in a part is said once, by the story, whose parts are quiet. */
+  private handlePartSelect() {
+    this.say(this.selection);
+  }
+
+  /** Escape anywhere in the story (the stepper included) clears the choice. */
+  protected override dismiss(): boolean {
+    const s = this.selection;
+    if (s.event === undefined && s.place === undefined && s.claim === undefined) return false;
+    this.announce(selection(null));
+    return true;
+  }
+
+  /** Previous / Next: a step, then the pressed button is kept in view however the details above it changed. */
+  private async stepFrom(delta: 1 | -1, button: HTMLElement) {
+    this.step(delta, true);
+    await this.updateComplete;
+    await Promise.all([...this.renderRoot.querySelectorAll<AttackElement>('attack-timeline, attack-map')].map((p) => p.updateComplete));
+    const r = button.getBoundingClientRect();
+    if (r.top < 0 || r.bottom > (window.innerHeight || document.documentElement.clientHeight)) button.scrollIntoView({ block: 'nearest' });
+  }
+
   /** Parts report their own load; the story reports once for all (boundary errors pass). */
   private handlePartNotice(event: Event) {
     const errors = (event as CustomEvent<{ errors?: { path: string }[] }>).detail.errors;
@@ -169,10 +194,14 @@ export class AttackStory extends AttackElement {
     const m = this.messages;
     const events = this.resolved!.events;
     const i = events.findIndex((e) => e.id === this.selected);
+    // The ends are aria-disabled, not disabled: a disabled button would drop focus to the page.
+    const atStart = i <= 0;
+    const atEnd = i === events.length - 1;
+    const lang = langOf(this.incident?.lang, this.effectiveLocale);
     return html`<nav class="stepper" part="stepper" aria-label=${m.story.stepper}>
-      <button type="button" @click=${() => this.step(-1, true)} ?disabled=${i <= 0}>← ${m.story.previous}</button>
-      <p class="position" aria-live="polite">${i === -1 ? m.story.stepStart(events.length) : html`${m.story.stepPosition(i + 1, events.length)} <bdi>${events[i]?.event.title}</bdi>`}</p>
-      <button type="button" @click=${() => this.step(1, true)} ?disabled=${i === events.length - 1}>${m.story.next} →</button>
+      <button type="button" aria-disabled=${atStart ? 'true' : 'false'} @click=${(e: Event) => atStart || this.stepFrom(-1, e.currentTarget as HTMLElement)}>← ${m.story.previous}</button>
+      <p class="position">${i === -1 ? m.story.stepStart(events.length) : html`${m.story.stepPosition(i + 1, events.length)} <bdi lang=${ifDefined(lang)}>${events[i]?.event.title}</bdi>`}</p>
+      <button type="button" aria-disabled=${atEnd ? 'true' : 'false'} @click=${(e: Event) => atEnd || this.stepFrom(1, e.currentTarget as HTMLElement)}>${m.story.next} →</button>
     </nav>`;
   }
 
@@ -193,10 +222,13 @@ export class AttackStory extends AttackElement {
     const link = this.partLink;
     // Without places there is nothing to map: no empty map beside the timeline.
     const hasMap = Boolean(incident.places?.length);
-    return html`<article class="story" part="base" aria-label=${incident.title}>
+    const lang = langOf(incident.lang, locale);
+    const level = this.level;
+    return html`<article class="story" part="base" aria-labelledby="story-title">
       <header class=${this.noCaption ? 'sr-only' : ''}>
-        <p class="story-title" part="title">${incident.title}</p>
-        ${incident.summary ? html`<p class="summary">${incident.summary}</p>` : nothing}
+        ${heading(level, html`<bdi lang=${ifDefined(lang)}>${incident.title}</bdi>`, 'story-title', 'story-title', 'title')}
+        ${incident.summary ? html`<p class="summary" lang=${ifDefined(lang)}>${incident.summary}</p>` : nothing}
+        <p class="sr-only">${incidentDescription(this.textContext)}</p>
         <p class="updated">${[
           updated?.ok ? m.story.updated(formatResolvedDate(updated.value, locale, zone)) : '',
           r.extent ? m.common.timesIn(zoneName(locale, zone, r.extent[0])) : '',
@@ -205,17 +237,20 @@ export class AttackStory extends AttackElement {
           .join(' · ')}</p>
       </header>
       ${this.renderErrors()}
-      <div class="panes ${hasMap ? '' : 'timeline-only'}" @attack-load=${this.handlePartNotice} @attack-error=${this.handlePartNotice}>
+      <div class="panes ${hasMap ? '' : 'timeline-only'}" @attack-load=${this.handlePartNotice} @attack-error=${this.handlePartNotice} @attack-select=${this.handlePartSelect}>
         <attack-timeline part="timeline" exportparts=${TIMELINE_PARTS} no-caption ?debug=${this.debug} .parsed=${this.forParts} link=${link}
+          .quiet=${true} heading-level=${level + 1} .describe=${this.describe}
           locale=${locale} time-zone=${zone} theme=${this.theme} ?transparent=${this.transparent}></attack-timeline>
         ${
           hasMap
             ? html`<attack-map part="map" exportparts=${MAP_PARTS} ?debug=${this.debug} .parsed=${this.forParts} link=${link} .boundaries=${this.boundaries}
+              .quiet=${true} heading-level=${level + 1} .describe=${this.describe}
               ?show-denied=${this.showDenied} locale=${locale} time-zone=${zone} theme=${this.theme} ?transparent=${this.transparent}></attack-map>`
             : nothing
         }
       </div>
       ${r.events.length ? this.renderStepper() : nothing}
+      ${this.renderLive()}
     </article>`;
   }
 }

@@ -33,15 +33,18 @@ export interface MarkState {
   tabStop: boolean;
   selected: boolean;
   highlighted: boolean;
-  /** The accessible name: full date, title, status, lane. */
-  label: string;
+  /** The accessible name: the date and title. */
+  name: string;
+  /** The accessible description: status, lane, sources. */
+  description: string;
 }
 
 /** The focusable mark: hit area and shape. Its visible label is drawn in the backdrop. */
 export function mark(m: MarkLayout, s: MarkState, vertical: boolean): SVGTemplateResult {
   const { box } = m;
   return svg`<g class=${s.highlighted ? 'mark highlight' : 'mark'} role="option" data-event-id=${m.id} data-status=${m.status}
-      tabindex=${s.tabStop ? 0 : -1} aria-selected=${s.selected ? 'true' : 'false'} aria-label=${s.label}>
+      tabindex=${s.tabStop ? 0 : -1} aria-selected=${s.selected ? 'true' : 'false'} aria-label=${s.name} aria-description=${s.description || nothing}
+      aria-details=${s.selected ? 'details' : nothing}>
     <rect class="hit" x=${box.x0} y=${box.y0} width=${Math.max(SIZES.hitMin, box.x1 - box.x0)} height=${Math.max(SIZES.hitMin, box.y1 - box.y0)}></rect>
     ${shape(m, vertical)}
   </g>`;

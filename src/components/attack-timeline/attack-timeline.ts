@@ -4,6 +4,7 @@
  * src/layout/timeline-layout.ts, mark templates from attack-timeline.marks.ts.
  */
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { state } from 'lit/decorators.js';
 import { ResizeController } from '../../controllers/resize-controller.js';
@@ -11,8 +12,11 @@ import { RovingFocusController, type FocusItem } from '../../controllers/roving-
 import { ZoomController } from '../../controllers/zoom-controller.js';
 import { formatEventDate, formatResolvedDate, zoneName } from '../../i18n/format.js';
 import { AttackElement } from '../../internal/attack-element.js';
+import { heading } from '../../internal/chrome.js';
+import { applyDescribe, eventText, incidentDescription, langOf } from '../../internal/describe.js';
 import { eventDetails } from '../../internal/details.js';
 import { sharedStyles } from '../../internal/shared-styles.js';
+import type { SizedMeasure } from '../../layout/text.js';
 import { laneLevels, layoutTimeline, type HorizontalLayout, type TimelineLayout } from '../../layout/timeline-layout.js';
 import { emphasisFor, type Selection } from '../../model/selection.js';
 import type { ResolvedEvent, ResolvedIncident } from '../../model/types.js';
@@ -84,10 +88,34 @@ export class AttackTimeline extends AttackElement {
 
   /** First event drawn by the vertical layout when a long list is windowed. */
   @state() private windowStart = 0;
+  /** The reader asked for the events as a table. */
+  @state() private tableOpen = false;
+  /** The page is being printed: the table is drawn whatever the toggle says. */
+  @state() private printing = false;
+  private printQuery: MediaQueryList | null = null;
+  private readonly onPrint = () => (this.printing = Boolean(this.printQuery?.matches));
+  private readonly beforePrint = () => (this.printing = true);
+  private readonly afterPrint = () => this.onPrint();
 
-  private levels: { for: ResolvedIncident; width: number; locale: string; value: number[] } | null = null;
+  private levels: { for: ResolvedIncident; width: number; locale: string; measure: SizedMeasure; value: number[] } | null = null;
   private layout: TimelineLayout | null = null;
   private layoutInputs: unknown[] = [];
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.printQuery = window.matchMedia('print');
+    this.printQuery.addEventListener('change', this.onPrint);
+    window.addEventListener('beforeprint', this.beforePrint);
+    window.addEventListener('afterprint', this.afterPrint);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.printQuery?.removeEventListener('change', this.onPrint);
+    this.printQuery = null;
+    window.removeEventListener('beforeprint', this.beforePrint);
+    window.removeEventListener('afterprint', this.afterPrint);
+  }
 
   /** `horizontal` or `vertical` once drawn; null before. */
   get orientation(): 'horizontal' | 'vertical' | null {
@@ -104,12 +132,13 @@ export class AttackTimeline extends AttackElement {
     }
     const locale = this.effectiveLocale;
     // Lane heights are fixed per data and width so zooming never moves the page.
-    if (!this.levels || this.levels.for !== r || this.levels.width !== width || this.levels.locale !== locale) {
-      this.levels = { for: r, width, locale, value: laneLevels(r, width, this.measure) };
+    const measure = this.measure;
+    if (!this.levels || this.levels.for !== r || this.levels.width !== width || this.levels.locale !== locale || this.levels.measure !== measure) {
+      this.levels = { for: r, width, locale, measure, value: laneLevels(r, width, measure) };
     }
     // Selection and focus do not move anything: lay out again only when an input changed.
     const transform = this.zoomer.transform;
-    const inputs = [r, width, locale, this.effectiveTimeZone, transform.k, transform.x, this.levels.value, this.windowStart];
+    const inputs = [r, width, locale, this.effectiveTimeZone, transform.k, transform.x, this.levels.value, this.windowStart, measure];
     if (this.layout && inputs.every((v, i) => v === this.layoutInputs[i])) return;
     this.layoutInputs = inputs;
     this.layout = layoutTimeline(r, {
@@ -117,7 +146,7 @@ export class AttackTimeline extends AttackElement {
       locale,
       timeZone: this.effectiveTimeZone,
       messages: this.messages,
-      measure: this.measure,
+      measure,
       transform,
       levels: this.levels.value,
       windowStart: this.windowStart,
@@ -202,19 +231,31 @@ export class AttackTimeline extends AttackElement {
     }
   }
 
+  /** Closes the details; focus goes back to the event they were about. */
   private closeDetails() {
     const id = this.selected;
     this.userSelect(null);
-    if (id && this.isDrawn(id)) this.roving.focus(eventItem(id));
+    if (id) this.roving.focus(eventItem(id));
+  }
+
+  protected override dismiss(): boolean {
+    if (!this.shown.event) return false;
+    this.closeDetails();
+    return true;
+  }
+
+  /** @internal */
+  override focusEvent(id: string): boolean {
+    if (!this.resolved?.eventById.has(id)) return false;
+    this.roving.focus(eventItem(id), true);
+    return true;
   }
 
   // Rendering
 
-  private eventLabel(e: ResolvedEvent): string {
-    const m = this.messages;
-    const lane = this.resolved?.laneById.get(e.lane)?.label ?? e.lane;
-    const date = formatEventDate(e, this.effectiveLocale, this.effectiveTimeZone, m);
-    return m.common.sentences([`${date}: ${e.event.title}`, m.common.status[e.status], e.milestone ? m.timeline.milestone : '', lane]);
+  /** An event's accessible name (date and title) and description (status, lane, sources). */
+  private eventText(e: ResolvedEvent) {
+    return applyDescribe(this.describe, eventText(e, this.textContext));
   }
 
   private renderChart(l: TimelineLayout): TemplateResult {
@@ -243,7 +284,7 @@ export class AttackTimeline extends AttackElement {
                   tabStop: stop?.kind === 'event' && stop.id === k.id,
                   selected: k.id === shown.event,
                   highlighted: lit.has(k.id),
-                  label: this.eventLabel(k.event),
+                  ...this.eventText(k.event),
                 },
                 vertical,
               ),
@@ -259,7 +300,7 @@ export class AttackTimeline extends AttackElement {
           }
         </svg>
       </div>
-      <p id="help" class="sr-only">${m.timeline.keyboardHelp}</p>`;
+      <p id="help" hidden>${m.timeline.keyboardHelp}</p>`;
   }
 
   private renderToolbar(l: HorizontalLayout): TemplateResult {
@@ -275,14 +316,24 @@ export class AttackTimeline extends AttackElement {
     </div>`;
   }
 
+  /** Every event as a table, in time order, behind a toggle (and always in print). */
+  private renderTableToggle(): TemplateResult {
+    const m = this.messages;
+    return html`<button type="button" class="table-toggle" aria-expanded=${this.tableOpen ? 'true' : 'false'} aria-controls="events-table"
+      @click=${() => (this.tableOpen = !this.tableOpen)}>${this.tableOpen ? m.common.hideTable : m.common.showTable}</button>`;
+  }
+
   /**
-   * Every event as text, in order: the data table for assistive technology and print. At
-   * forensic scale it lists the events in view (at most LIST_LIMIT) and says so.
+   * The data table: every event as text, for readers who want the chronology without the
+   * chart, and for print. At forensic scale it lists the events in view (at most LIST_LIMIT)
+   * and says so. Drawn only when asked for.
    */
-  private renderList(r: ResolvedIncident): TemplateResult {
+  private renderTable(r: ResolvedIncident): TemplateResult {
     const m = this.messages;
     const locale = this.effectiveLocale;
     const zone = this.effectiveTimeZone;
+    const open = this.tableOpen || this.printing;
+    if (!open) return html`<div id="events-table" class="events-table" hidden></div>`;
     let events = r.events;
     if (events.length > LIST_LIMIT) {
       const l = this.layout;
@@ -291,10 +342,20 @@ export class AttackTimeline extends AttackElement {
       events = events.filter((e) => e.start.start <= d1 && (e.end ?? e.start).end >= d0).slice(from, from + LIST_LIMIT);
     }
     const limited = events.length < r.events.length;
-    return html`${limited ? html`<p class="sr-only">${m.timeline.listLimited(events.length, r.events.length)}</p>` : nothing}
-      <ol class="sr-only print-list" aria-label=${m.timeline.allEvents}>
-        ${events.map((e) => html`<li>${formatEventDate(e, locale, zone, m)}: <bdi>${e.event.title}</bdi>${m.common.stop} ${m.common.status[e.status]}${m.common.stop}${e.sources.length ? html` ${m.common.sources}: <bdi>${e.sources.map((s) => s.label).join('; ')}</bdi>${m.common.stop}` : ''}</li>`)}
-      </ol>`;
+    const lang = langOf(r.incident.lang, locale);
+    return html`<div id="events-table" class="events-table">
+      ${limited ? html`<p>${m.timeline.listLimited(events.length, r.events.length)}</p>` : nothing}
+      <table>
+        <caption>${m.timeline.allEvents}</caption>
+        <thead><tr><th scope="col">${m.common.columns.date}</th><th scope="col">${m.common.columns.event}</th><th scope="col">${m.common.columns.status}</th><th scope="col">${m.common.lane}</th><th scope="col">${m.common.sources}</th></tr></thead>
+        <tbody>${events.map(
+          (
+            e,
+          ) => html`<tr><td>${formatEventDate(e, locale, zone, m)}</td><th scope="row" lang=${ifDefined(lang)}><bdi>${e.event.title}</bdi></th><td>${m.common.status[e.status]}</td>
+            <td lang=${ifDefined(lang)}>${r.laneById.get(e.lane)?.label ?? e.lane}</td><td>${e.sources.map((s, i) => html`${i ? '; ' : ''}<bdi lang=${ifDefined(langOf(s.lang ?? 'en', locale))}>${s.label}</bdi>`)}</td></tr>`,
+        )}</tbody>
+      </table>
+    </div>`;
   }
 
   protected override render(): TemplateResult {
@@ -318,10 +379,18 @@ export class AttackTimeline extends AttackElement {
           )
         : '';
     const vertical = l?.orientation === 'vertical' ? l : null;
-    return html`<figure part="base" data-layout=${l?.orientation ?? 'none'}>
-      <figcaption class=${this.noCaption ? 'sr-only' : ''}>
-        <p class="caption-title" part="title">${incident.title}</p>
-        ${summary ? html`<p class="summary">${summary}</p>` : nothing}
+    // In a story the story's heading names the incident and says what it holds.
+    const inStory = this.quiet;
+    const lang = langOf(incident.lang, locale);
+    return html`<figure part="base" data-layout=${l?.orientation ?? 'none'} aria-labelledby="title">
+      <figcaption class=${this.noCaption || inStory ? 'sr-only' : ''}>
+        ${heading(this.level, inStory ? m.timeline.title : html`<bdi lang=${ifDefined(lang)}>${incident.title}</bdi>`, 'caption-title', 'title', 'title')}
+        ${
+          summary && !inStory
+            ? html`<p class="summary" aria-hidden="true">${summary}</p>
+              <p class="sr-only">${m.common.sentences([incidentDescription(this.textContext), m.common.timesIn(zoneName(locale, zone, r.extent![0]))])}${m.common.stop}</p>`
+            : nothing
+        }
       </figcaption>
       ${this.renderErrors()}
       ${r.events.length === 0 ? html`<p class="status" role="status">${m.timeline.empty}</p>` : nothing}
@@ -339,7 +408,8 @@ export class AttackTimeline extends AttackElement {
       }
       ${r.events.length ? this.renderLegend(legendItems(m)) : nothing}
       ${selected ? this.renderDetailsPanel(eventDetails(selected, this.detailsContext), () => this.closeDetails(), { labelledBy: 'details-title' }) : nothing}
-      ${this.renderList(r)}
+      ${r.events.length ? html`${this.renderTableToggle()}${this.renderTable(r)}` : nothing}
+      ${this.renderLive()}
     </figure>`;
   }
 }

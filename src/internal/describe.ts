@@ -1,0 +1,143 @@
+/**
+ * What assistive technology hears: option names that lead with what tells items apart (the
+ * date and title; the places a claim joins), descriptions with the rest (status, lane,
+ * sources, caveats), the live region's sentence after a choice, the whole incident in two
+ * sentences, and the `lang` of data text. A publisher may reword names and descriptions with
+ * a `describe` hook, as Highcharts' point description format allows.
+ */
+import { formatConfidence, formatEventDate, formatResolvedDate } from '../i18n/format.js';
+import type { Messages } from '../i18n/messages.js';
+import type { Place, PlaceRole, ResolvedClaim, ResolvedEvent, ResolvedIncident, SourcingStatus } from '../model/types.js';
+
+/** Longest option name, in characters (about 8 s of speech at 180 words a minute). */
+export const NAME_MAX = 140;
+
+/** Text cut at a word boundary, with an ellipsis, when it is longer than `max`. */
+export function shorten(text: string, max = NAME_MAX): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/u, '')}…`;
+}
+
+/** An option's accessible name and description. */
+export interface OptionText {
+  name: string;
+  description: string;
+}
+
+/** What a `describe` hook receives: the default text, and the pieces it is made of. */
+export interface DescribeItem extends OptionText {
+  kind: 'event' | 'place' | 'claim';
+  id: string;
+  /** Plain-text pieces: `date`, `title`, `status`, `lane`, `sources`… (events); `name`, `role`… (places); `from`, `to`, `relation`, `by`, `assertion`… (claims). */
+  parts: Record<string, string>;
+}
+
+/**
+ * Rewords an option: return `{ name, description }` (either may be left out to keep the
+ * default). Called for every drawn item; it must be fast and must not throw (if it does, the
+ * default text is used).
+ */
+export type Describe = (item: DescribeItem) => Partial<OptionText> | null | undefined;
+
+/** The hook's text where it gives some, else the default. */
+export function applyDescribe(hook: Describe | null | undefined, item: DescribeItem): OptionText {
+  if (!hook) return item;
+  let out: Partial<OptionText> | null | undefined;
+  try {
+    out = hook(item);
+  } catch {
+    return item;
+  }
+  return {
+    name: typeof out?.name === 'string' && out.name.trim() ? out.name : item.name,
+    description: typeof out?.description === 'string' ? out.description : item.description,
+  };
+}
+
+export interface TextContext {
+  resolved: ResolvedIncident;
+  locale: string;
+  zone: string;
+  messages: Messages;
+}
+
+/** An event as an option: "23 Nov 2022, around 7 am IST: Ransomware attack…", then status, lane, sources. */
+export function eventText(e: ResolvedEvent, { resolved: r, locale, zone, messages: m }: TextContext): DescribeItem {
+  const date = formatEventDate(e, locale, zone, m, true);
+  const title = e.event.title;
+  const name = shorten(`${date}: ${title}`);
+  const parts = {
+    date,
+    title,
+    status: m.common.status[e.status],
+    milestone: e.milestone ? m.timeline.milestone : '',
+    lane: r.laneById.get(e.lane)?.label ?? e.lane,
+    sources: e.sources.length ? m.common.sourceCount(e.sources.length) : m.common.noSources,
+  };
+  const description = m.common.sentences([name.endsWith('…') ? title : '', parts.status, parts.milestone, parts.lane, parts.sources]);
+  return { kind: 'event', id: e.id, name, description, parts };
+}
+
+function precisionText(p: Place, locale: string, m: Messages): string {
+  if (p.precisionMeters === undefined || p.precisionMeters < 1000) return '';
+  return m.map.withinAbout(new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(p.precisionMeters / 1000));
+}
+
+/** A place as an option: "Hong Kong: where infrastructure was traced", then precision and claims. */
+export function placeText(p: Place, role: PlaceRole, { resolved: r, locale, messages: m }: TextContext): DescribeItem {
+  const n = r.claimsByPlace.get(p.id)?.length ?? 0;
+  const parts = { name: p.name, role: m.map.role[role], precision: precisionText(p, locale, m), claims: n ? `${m.map.claims}: ${n}` : '' };
+  return { kind: 'place', id: p.id, name: shorten(`${p.name}: ${parts.role}`), description: m.common.sentences([parts.precision, parts.claims]), parts };
+}
+
+/** A claim as an option: "Hong Kong → AIIMS: where infrastructure was traced, Delhi Police…", then what was said. */
+export function claimText(c: ResolvedClaim, { messages: m }: TextContext): DescribeItem {
+  const k = c.claim;
+  const relation = m.map.relation[k.relation];
+  const parts = {
+    from: c.from?.name ?? '',
+    to: c.to.name,
+    relation,
+    by: k.assertedBy,
+    assertion: k.assertion,
+    status: m.common.status[c.status],
+    likelihood: c.confidence !== undefined ? formatConfidence(c.confidence, m) : '',
+    caveats: k.caveats?.join(' ') ?? '',
+  };
+  const name = shorten(c.from ? m.map.claimName(parts.from, parts.to, relation, parts.by) : m.map.claimNameUndrawn(relation, parts.by));
+  const description = m.common.sentences([m.map.claimBy(parts.by, parts.assertion), parts.status, parts.likelihood, parts.caveats ? `${m.map.caveats}: ${parts.caveats}` : '']);
+  return { kind: 'claim', id: c.id, name, description, parts };
+}
+
+/** The live region's sentence for an event: "Selected: 23 Nov 2022…, Ransomware attack…, Confirmed on the record; details below." */
+export function eventAnnouncement(e: ResolvedEvent, ctx: TextContext): string {
+  const m = ctx.messages;
+  return m.common.selectedAnnouncement(`${formatEventDate(e, ctx.locale, ctx.zone, m, true)}, ${shorten(e.event.title, 120)}, ${m.common.status[e.status]}`);
+}
+
+const STATUSES: readonly SourcingStatus[] = ['confirmed', 'reported', 'single-source', 'disputed', 'denied'];
+
+/** The whole incident for screen readers: the span, the events by status, the milestones. The data's `description` wins. */
+export function incidentDescription({ resolved: r, locale, zone, messages: m }: TextContext): string {
+  const given = r.incident.description?.trim();
+  if (given) return given;
+  const first = r.events[0];
+  const last = r.events[r.events.length - 1];
+  if (!first || !last) return '';
+  const counts = STATUSES.flatMap((s) => {
+    const n = r.events.filter((e) => e.status === s).length;
+    return n ? [m.common.statusCount[s](n)] : [];
+  });
+  const milestones = r.events.filter((e) => e.milestone).map((e) => `${formatEventDate(e, locale, zone, m, true)}, ${shorten(e.event.title, 80)}`);
+  const end = last.end ?? last.start;
+  return m.common.incidentDescription(r.events.length, formatResolvedDate(first.start, locale, zone), formatResolvedDate(end, locale, zone), counts, milestones.slice(0, 6));
+}
+
+const primary = (tag: string) => tag.split('-')[0]!.toLowerCase();
+
+/** A `lang` for data text written in `lang` shown in a UI in `locale`: set only when they differ (bind with `ifDefined`). */
+export function langOf(lang: string | undefined, locale: string): string | undefined {
+  return lang && primary(lang) !== primary(locale) ? lang : undefined;
+}
