@@ -38,7 +38,9 @@ describe('<attack-map> accessibility', () => {
     expect(list).to.contain("An IP address location is not the attacker's location");
     expect(list).to.contain('An unnamed Ministry of Health and Family Welfare official');
     const arc = m.find('data-claim-id', 'att-henan-ip')!;
-    expect(arc.getAttribute('aria-label')).to.match(
+    // The name says what tells it apart; the description says the rest.
+    expect(arc.getAttribute('aria-label')).to.equal('Henan province, China → AIIMS, New Delhi: Where infrastructure was traced, Delhi Police (on the record, 18 Dec 2022)');
+    expect(arc.getAttribute('aria-description')).to.match(
       /Delhi Police \(on the record, 18 Dec 2022\) said the IP address of the other email ID was traced to China's Henan province.*Confirmed on the record.*Likely \(70 in 100\).*Caveats: An IP address location is not the attacker's location/,
     );
   });
@@ -337,10 +339,12 @@ describe('<attack-map> pointer', () => {
     const arc = m.find('data-claim-id', 'att-hk-ip')!.querySelector('.hit')!;
     arc.dispatchEvent(new PointerEvent('pointerover', { pointerType: 'mouse', bubbles: true, composed: true }));
     await m.settle();
-    expect(m.part('details')!.textContent).to.contain('traced to Hong Kong');
+    // A tip over the map, not the details panel: nothing on the page moves.
+    expect(m.role('tooltip')!.textContent).to.contain('Hong Kong → AIIMS');
+    expect(m.part('details') === null, 'no details panel').to.equal(true);
     expect(m.el.selected, 'hover selects nothing').to.equal(null);
     m.part('chart')!.dispatchEvent(new PointerEvent('pointerleave', { pointerType: 'mouse' }));
     await m.settle();
-    expect(m.part('details')).to.equal(null);
+    expect(m.role('tooltip') === null, 'tip gone').to.equal(true);
   });
 });

@@ -54,9 +54,20 @@ describe('<attack-timeline> accessibility', () => {
     expect(await axeViolations(empty.el)).to.deep.equal([]);
   });
 
-  it('keeps a list of every event, in order, for assistive technology', async () => {
+  it('shows every event as a table, in order, behind a toggle that is the only duplicate of the chart', async () => {
     const t = await withData();
-    const items = [...t.root.querySelectorAll('ol[aria-label] li')].map((li) => li.textContent);
+    // Closed, the table is not in the page at all: each event is read once, as its option.
+    expect(t.root.querySelectorAll('table').length).to.equal(0);
+    const toggle = t.button('Show as table')!;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    toggle.click();
+    await t.settle();
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    expect(t.root.getElementById(toggle.getAttribute('aria-controls')!)!.querySelector('table')).to.exist;
+    const heads = [...t.root.querySelectorAll('thead th')].map((th) => th.textContent);
+    expect(heads).to.deep.equal(['Date', 'Event', 'Status', 'Category', 'Sources']);
+    const items = [...t.root.querySelectorAll('tbody tr')].map((tr) => tr.textContent!);
+    expect(await axeViolations(t.el)).to.deep.equal([]);
     expect(items).to.have.length(25);
     expect(items[0]).to.contain('Ransomware attack paralyses AIIMS servers');
     expect(items[1]).to.contain('Digital services knocked out');
