@@ -116,7 +116,7 @@ export const english = ({ num, count }: Counting): Messages => {
       },
       claimBy: (who, what) => `${who} said ${what}`,
       claimName: (from, to, relation, by) => `${from} → ${to}: ${relation}, ${by}`,
-      claimNameUndrawn: (relation, by) => `${relation}, ${by}`,
+      claimNameUndrawn: (relation, by) => `${relation}: ${by}`,
       claims: 'Claims',
       caveats: 'Caveats',
       withinAbout: (km) => `Located only to within about ${km} km`,

@@ -116,7 +116,7 @@ export const hindi = ({ num, count }: Counting): Messages => {
       },
       claimBy: (who, what) => `${who} के अनुसार, ${what}`,
       claimName: (from, to, relation, by) => `${from} → ${to}: ${relation}, ${by}`,
-      claimNameUndrawn: (relation, by) => `${relation}, ${by}`,
+      claimNameUndrawn: (relation, by) => `${relation}: ${by}`,
       claims: 'दावे',
       caveats: 'ध्यान दें',
       withinAbout: (km) => `केवल लगभग ${km} किमी के भीतर ज्ञात`,

@@ -107,7 +107,13 @@ export function claimText(c: ResolvedClaim, { messages: m }: TextContext): Descr
     caveats: k.caveats?.join(' ') ?? '',
   };
   const name = shorten(c.from ? m.map.claimName(parts.from, parts.to, relation, parts.by) : m.map.claimNameUndrawn(relation, parts.by));
-  const description = m.common.sentences([m.map.claimBy(parts.by, parts.assertion), parts.status, parts.likelihood, parts.caveats ? `${m.map.caveats}: ${parts.caveats}` : '']);
+  const description = m.common.sentences([
+    c.from ? '' : upperFirst(m.map.notOnMap),
+    m.map.claimBy(parts.by, parts.assertion),
+    parts.status,
+    parts.likelihood,
+    parts.caveats ? `${m.map.caveats}: ${parts.caveats}` : '',
+  ]);
   return { kind: 'claim', id: c.id, name, description, parts };
 }
 
@@ -140,4 +146,9 @@ const primary = (tag: string) => tag.split('-')[0]!.toLowerCase();
 /** A `lang` for data text written in `lang` shown in a UI in `locale`: set only when they differ (bind with `ifDefined`). */
 export function langOf(lang: string | undefined, locale: string): string | undefined {
   return lang && primary(lang) !== primary(locale) ? lang : undefined;
+}
+
+/** "not on the map" → "Not on the map" (scripts without case are unchanged). */
+function upperFirst(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }

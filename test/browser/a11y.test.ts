@@ -367,7 +367,26 @@ describe('nothing read twice', () => {
     expect(m.el.selection.claim).to.equal('att-pti-origin-claim');
     expect(m.part('details')!.textContent).to.contain('Report dated 14 Dec 2022 quoting PTI');
     expect(button.getAttribute('aria-expanded')).to.equal('true');
+    expect(button.getAttribute('aria-label')).to.match(/^Sources: Attacker's origin, as claimed: An unnamed official source/);
     expect(await axeViolations(m.el)).to.deep.equal([]);
+    // Closing the details puts focus back on the button they were opened from.
+    m.button('Close details')!.focus();
+    await m.press('Enter');
+    await m.settle();
+    expect(m.el.selection.claim === undefined).to.equal(true);
+    expect(deepActiveElement() === button).to.equal(true);
+  });
+
+  it("opening a claim's sources in a story keeps its button in view", async () => {
+    const s = await story(() => undefined, 1280);
+    const button = s.map.find('data-claim-id', 'att-china-actor-claim')!.querySelector('button')!;
+    button.scrollIntoView({ block: 'end' });
+    button.focus();
+    await s.press('Enter');
+    await s.settle();
+    const r = button.getBoundingClientRect();
+    expect(r.top >= 0 && r.bottom <= innerHeight + 1, `button at ${Math.round(r.top)}–${Math.round(r.bottom)} of ${innerHeight}`).to.equal(true);
+    expect(button.getAttribute('aria-expanded')).to.equal('true');
   });
 });
 

@@ -213,7 +213,23 @@ export class AttackMap extends AttackElement {
   private closeDetails() {
     const item = this.chosen;
     this.choose(null);
-    if (item) this.roving.focus(item);
+    if (!item) return;
+    // A claim with no arc is opened from its button in the claims list: focus goes back there.
+    if (item.kind === 'claim' && !this.layout?.arcs.some((a) => a.id === item.id)) {
+      void this.updateComplete.then(() => this.claimButton(item.id)?.focus());
+    } else this.roving.focus(item);
+  }
+
+  private claimButton(id: string): HTMLButtonElement | undefined {
+    return [...this.renderRoot.querySelectorAll<HTMLButtonElement>('li[data-claim-id] .claim-open')].find((b) => b.closest('li')?.dataset.claimId === id);
+  }
+
+  /** Opens an un-drawn claim's details from its button, keeping the button where the reader can see it. */
+  private async openClaim(id: string, button: HTMLElement) {
+    this.choose({ kind: 'claim', id });
+    await this.updateComplete;
+    const r = button.getBoundingClientRect();
+    if (r.top < 0 || r.bottom > (window.innerHeight || document.documentElement.clientHeight)) button.scrollIntoView({ block: 'nearest' });
   }
 
   protected override dismiss(): boolean {
@@ -336,7 +352,7 @@ export class AttackMap extends AttackElement {
         if (drawn.has(c.id)) return html`<li data-claim=${c.id}>${text}</li>`;
         return html`<li data-claim-id=${c.id}>${text} (${m.map.notOnMap})
           <button type="button" class="claim-open" aria-label=${`${m.common.sources}: ${this.claimOption(c).name}`} aria-expanded=${chosen === c.id ? 'true' : 'false'}
-            aria-details=${chosen === c.id ? 'details' : nothing} @click=${() => (chosen === c.id ? this.closeDetails() : this.choose({ kind: 'claim', id: c.id }))}>${m.common.sources}</button></li>`;
+            aria-details=${chosen === c.id ? 'details' : nothing} @click=${(e: Event) => (chosen === c.id ? this.closeDetails() : void this.openClaim(c.id, e.currentTarget as HTMLElement))}>${m.common.sources}</button></li>`;
       })}</ol>
     </section>`;
   }
