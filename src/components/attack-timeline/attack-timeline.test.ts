@@ -63,7 +63,14 @@ describe('<attack-timeline> accessibility', () => {
     toggle.click();
     await t.settle();
     expect(toggle.getAttribute('aria-expanded')).to.equal('true');
-    expect(t.root.getElementById(toggle.getAttribute('aria-controls')!)!.querySelector('table')).to.exist;
+    const region = t.root.getElementById(toggle.getAttribute('aria-controls')!)!;
+    expect(region.querySelector('table')).to.exist;
+    // The table scrolls sideways on a phone: its box is a named region a keyboard can focus.
+    expect([region.getAttribute('role'), region.tabIndex, t.root.getElementById(region.getAttribute('aria-labelledby')!)?.textContent]).to.deep.equal([
+      'region',
+      0,
+      'All events in order',
+    ]);
     const heads = [...t.root.querySelectorAll('thead th')].map((th) => th.textContent);
     expect(heads).to.deep.equal(['Date', 'Event', 'Status', 'Category', 'Sources']);
     const items = [...t.root.querySelectorAll('tbody tr')].map((tr) => tr.textContent!);

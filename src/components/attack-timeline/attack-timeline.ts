@@ -343,10 +343,12 @@ export class AttackTimeline extends AttackElement {
     }
     const limited = events.length < r.events.length;
     const lang = langOf(r.incident.lang, locale);
-    return html`<div id="events-table" class="events-table">
+    // A named region with a tab stop: the table scrolls sideways on a phone, and a keyboard
+    // reader can scroll it only if it can be focused.
+    return html`<div id="events-table" class="events-table" role="region" tabindex="0" aria-labelledby="events-table-caption">
       ${limited ? html`<p>${m.timeline.listLimited(events.length, r.events.length)}</p>` : nothing}
       <table>
-        <caption>${m.timeline.allEvents}</caption>
+        <caption id="events-table-caption">${m.timeline.allEvents}</caption>
         <thead><tr><th scope="col">${m.common.columns.date}</th><th scope="col">${m.common.columns.event}</th><th scope="col">${m.common.columns.status}</th><th scope="col">${m.common.lane}</th><th scope="col">${m.common.sources}</th></tr></thead>
         <tbody>${events.map(
           (
