@@ -7,3 +7,4 @@ export { AttackMap } from './components/attack-map/attack-map.define.js';
 export { AttackStory } from './components/attack-story/attack-story.define.js';
 export type { AttackSelectDetail, AttackLoadDetail, AttackErrorDetail, AttackSelectEvent, AttackLoadEvent, AttackErrorEvent } from './events.js';
 export type { Incident, IncidentEvent, Issue, Lane, Place, Claim, Source, SourcingStatus, Confidence } from './model/types.js';
+export type { Describe, DescribeItem, OptionText } from './internal/describe.js';

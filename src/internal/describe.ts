@@ -51,7 +51,7 @@ export function applyDescribe(hook: Describe | null | undefined, item: DescribeI
     return item;
   }
   return {
-    name: typeof out?.name === 'string' && out.name.trim() ? out.name : item.name,
+    name: typeof out?.name === 'string' && out.name.trim() ? shorten(out.name.trim()) : item.name,
     description: typeof out?.description === 'string' ? out.description : item.description,
   };
 }

@@ -292,6 +292,13 @@ describe('names, descriptions and headings', () => {
       };
     });
     expect(broken.find('data-event-id', 'ev-attack')!.getAttribute('aria-label')).to.match(/^23 Nov 2022/);
+    cleanup();
+    // A hook's name is kept short too: a publisher's long format cannot make options speeches again.
+    const wordy = await timeline((el) => {
+      el.describe = (item) => ({ name: `${item.parts.title}. ${'Further detail that belongs in a description. '.repeat(8)}` });
+    });
+    const name = wordy.find('data-event-id', 'ev-attack')!.getAttribute('aria-label')!;
+    expect([name.length < 150, name.startsWith('Ransomware attack paralyses AIIMS servers.'), name.endsWith('…')]).to.deep.equal([true, true, true]);
   });
 
   it('uses real headings at a configurable level, and names every figure', async () => {
