@@ -7,7 +7,7 @@
  */
 import { formatConfidence, formatEventDate, formatResolvedDate } from '../i18n/format.js';
 import type { Messages } from '../i18n/messages.js';
-import type { Place, PlaceRole, ResolvedClaim, ResolvedEvent, ResolvedIncident, SourcingStatus } from '../model/types.js';
+import type { Place, PlaceRole, ResolvedClaim, ResolvedDate, ResolvedEvent, ResolvedIncident, SourcingStatus } from '../model/types.js';
 
 /** Longest option name, in characters (about 8 s of speech at 180 words a minute). */
 export const NAME_MAX = 140;
@@ -138,7 +138,9 @@ export function incidentDescription({ resolved: r, locale, zone, messages: m }: 
   });
   const milestones = r.events.filter((e) => e.milestone).map((e) => `${formatEventDate(e, locale, zone, m, true)}, ${shorten(e.event.title, 80)}`);
   const end = last.end ?? last.start;
-  return m.common.incidentDescription(r.events.length, formatResolvedDate(first.start, locale, zone), formatResolvedDate(end, locale, zone), counts, milestones.slice(0, 6));
+  // The span is told in days at the finest: "from 23 Nov 2022", not "from 23 Nov 2022, 7:00 am".
+  const day = (d: ResolvedDate) => formatResolvedDate(d.unit === 'year' || d.unit === 'month' ? d : { ...d, unit: 'day' }, locale, zone);
+  return m.common.incidentDescription(r.events.length, day(first.start), day(end), counts, milestones.slice(0, 6));
 }
 
 const primary = (tag: string) => tag.split('-')[0]!.toLowerCase();

@@ -327,7 +327,7 @@ describe('names, descriptions and headings', () => {
   it('describes the whole incident first: span, events by status, milestones; the data can say it instead', async () => {
     const s = await story();
     const text = s.root.querySelector('header .sr-only')!.textContent!;
-    expect(text).to.match(/^25 events from 23 Nov 2022, 7:00 am IST to 10 Feb 2023: \d+ confirmed on the record, \d+ reported citing unnamed sources/);
+    expect(text).to.match(/^25 events from 23 Nov 2022 to 10 Feb 2023: \d+ confirmed on the record, \d+ reported citing unnamed sources/);
     expect(text).to.contain('Milestones: 23 Nov 2022, around 7 am IST, Ransomware attack paralyses AIIMS servers; 24 or 25 Nov 2022, Delhi Police registers a case');
     cleanup();
     const data = await aiimsIncident();
