@@ -8,10 +8,11 @@ import { aiimsIncident, axeViolations, cleanup, trapPageErrors, waitFor } from '
 import { click, drawnStory, harness, mount, type StoryHarness } from '../../../test/browser/harness.js';
 
 /*
- * The stepper, header parts and the parts' panels are found by part or role, the position by
- * its live region, marks by id. Classes stay only where nothing else observes the node:
- * `.updated` (the header's last-update line: no role, part or name) and the map's
- * `.area.highlight` (a purely visual emphasis in the aria-hidden backdrop).
+ * The stepper, header parts and the parts' panels are found by part or role, marks by id.
+ * Classes stay only where nothing else observes the node: the stepper's `.position` (a
+ * visible line, not live: the story's one live region says the choice), `.updated` (the
+ * header's last-update line: no role, part or name) and the map's `.area.highlight` (a
+ * purely visual emphasis in the aria-hidden backdrop).
  */
 /** The AIIMS story, drawn: its timeline's marks and its map's places are in. */
 async function story(setup: (el: AttackStory) => void = () => undefined, width = 1280): Promise<StoryHarness> {
@@ -21,7 +22,7 @@ async function story(setup: (el: AttackStory) => void = () => undefined, width =
     setup(s);
   }, width);
 }
-/** The stepper's live region: where the reader is. */
+/** The stepper's position line: where the reader is. */
 const position = (s: StoryHarness) => s.part('stepper')!.querySelector('.position')!;
 
 let trap: ReturnType<typeof trapPageErrors>;
