@@ -64,11 +64,35 @@ export function wallTime(ms: number, timeZone: string): WallTime {
   };
 }
 
-/** The zone's offset from UTC at an instant, in ms (IST: +19 800 000). */
-export function zoneOffset(ms: number, timeZone: string): number {
+function offsetAt(ms: number, timeZone: string): number {
   const w = wallTime(ms, timeZone);
   const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
   return asUtc - (ms - (((ms % 1000) + 1000) % 1000));
+}
+
+const HOUR = 3_600_000;
+/** Per zone, the offset of each hour in which it does not change (`NaN`: it does). */
+const hourOffsets = new Map<string, Map<number, number>>();
+
+/**
+ * The zone's offset from UTC at an instant, in ms (IST: +19 800 000). Asking the engine costs
+ * a `formatToParts`, so offsets are remembered per hour: an hour whose first and last
+ * milliseconds have the same offset has it throughout (zones never change twice in an hour);
+ * an hour with a transition in it is asked about exactly, every time.
+ */
+export function zoneOffset(ms: number, timeZone: string): number {
+  if (!Number.isFinite(ms)) return offsetAt(ms, timeZone);
+  let zone = hourOffsets.get(timeZone);
+  if (!zone) hourOffsets.set(timeZone, (zone = new Map()));
+  const hour = Math.floor(ms / HOUR);
+  let known = zone.get(hour);
+  if (known === undefined) {
+    const first = offsetAt(hour * HOUR, timeZone);
+    known = first === offsetAt(hour * HOUR + HOUR - 1, timeZone) ? first : NaN;
+    if (zone.size > 50_000) zone.clear();
+    zone.set(hour, known);
+  }
+  return Number.isNaN(known) ? offsetAt(ms, timeZone) : known;
 }
 
 /** The instant a wall-clock time in the zone names. In a DST gap it moves forward. */

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { resolveDate, zonedToInstant, zoneOffset, isValidTimeZone } from '../../src/model/dates.js';
+import { resolveDate, zonedToInstant, zoneOffset, isValidTimeZone, wallTime } from '../../src/model/dates.js';
 
 const ok = (text: string, zone = 'Asia/Kolkata', precision?: Parameters<typeof resolveDate>[2]) => {
   const r = resolveDate(text, zone, precision);
@@ -71,6 +71,27 @@ test('zonedToInstant handles a DST zone on both sides of the change', () => {
 
 test('zoneOffset gives IST as +05:30', () => {
   assert.equal(zoneOffset(Date.UTC(2022, 10, 23), 'Asia/Kolkata'), 5.5 * 3600_000);
+});
+
+test('remembered offsets agree with the engine minute by minute across DST changes, half-hour ones included', () => {
+  const exact = (ms: number, zone: string) => {
+    const w = wallTime(ms, zone);
+    return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - (ms - (((ms % 1000) + 1000) % 1000));
+  };
+  const cases: [string, number][] = [
+    ['America/New_York', Date.UTC(2022, 10, 6, 6)], // EDT → EST
+    ['Australia/Lord_Howe', Date.UTC(2022, 3, 2, 15)], // +11 → +10:30, a half-hour change
+    ['Europe/London', Date.UTC(2022, 2, 27, 1)], // GMT → BST
+    ['Asia/Kathmandu', Date.UTC(1986, 0, 1) - 5.5 * 3_600_000], // +05:30 → +05:45
+  ];
+  for (const [zone, around] of cases) {
+    // Twice: the first pass fills the memory, the second reads it.
+    for (let pass = 0; pass < 2; pass++) {
+      for (let ms = around - 3 * 3_600_000; ms <= around + 3 * 3_600_000; ms += 60_000 + 7) {
+        assert.equal(zoneOffset(ms, zone), exact(ms, zone), `${zone} at ${new Date(ms).toISOString()}`);
+      }
+    }
+  }
 });
 
 test('isValidTimeZone accepts IANA names only', () => {
