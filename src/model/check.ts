@@ -166,8 +166,10 @@ export function checkFields(c: Checker, o: Obj, kind: keyof typeof FIELDS, path:
 
 /** Assigns only the defined values, so the cleaned document has no `undefined` keys. */
 export function compact<T extends object>(o: T): T {
-  for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k];
-  return o;
+  // A fresh object, not `delete`: deleting keys turns objects into slow dictionaries.
+  const out = {} as T;
+  for (const k of Object.keys(o) as (keyof T)[]) if (o[k] !== undefined) out[k] = o[k];
+  return out;
 }
 
 /** An optional BCP 47 language tag (`en`, `hi-IN`), canonicalised; anything else is ignored with a warning. */

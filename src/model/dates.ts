@@ -104,8 +104,10 @@ export function zonedToInstant(year: number, month: number, day: number, hour: n
   return instant;
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return leap ? 29 : MONTH_DAYS[month - 1]!;
 }
 
 function offsetMs(text: string): number {

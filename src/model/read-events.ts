@@ -161,8 +161,9 @@ export function readEvents(c: Checker, raw: unknown, zone: string, lookups: Even
   const ids = new Set<string>();
   const events: IncidentEvent[] = [];
   const resolved: ResolvedEvent[] = [];
+  const withIds = { ...lookups, ids };
   raw.forEach((e, i) => {
-    const r = readEvent(c, e, i, zone, { ...lookups, ids });
+    const r = readEvent(c, e, i, zone, withIds);
     if (!r) return;
     events.push(r.event);
     resolved.push(r.resolved);

@@ -43,20 +43,25 @@ export interface ResolveInput {
 export function resolveIncident(input: ResolveInput): ResolvedIncident {
   const { incident, timeZone, lanes, sourceById } = input;
   const events = [...input.events].sort((a, b) => a.start.start - b.start.start || a.index - b.index);
-  let extent: [number, number] | null = null;
+  let lo = Infinity;
+  let hi = -Infinity;
   for (const e of events) {
-    let lo = e.start.start;
-    let hi = (e.end ?? e.start).end;
+    lo = Math.min(lo, e.start.start);
+    hi = Math.max(hi, (e.end ?? e.start).end);
     for (const d of e.conflictDates) {
       lo = Math.min(lo, d.start);
       hi = Math.max(hi, d.end);
     }
-    extent = extent ? [Math.min(extent[0], lo), Math.max(extent[1], hi)] : [lo, hi];
   }
-  const eventById = new Map(events.map((e) => [e.id, e]));
+  const extent: [number, number] | null = events.length ? [lo, hi] : null;
+  const eventById = new Map<string, ResolvedEvent>();
+  for (const e of events) eventById.set(e.id, e);
   const placeById = new Map(input.places.map((p) => [p.id, p]));
   const eventsByPlace = new Map<string, ResolvedEvent[]>();
-  for (const e of events) for (const p of new Set(e.event.places ?? [])) if (placeById.has(p)) push(eventsByPlace, p, e);
+  for (const e of events) {
+    const places = e.event.places;
+    if (places?.length) for (const p of places.length > 1 ? new Set(places) : places) if (placeById.has(p)) push(eventsByPlace, p, e);
+  }
 
   const claims: ResolvedClaim[] = [];
   const claimsByPlace = new Map<string, ResolvedClaim[]>();
