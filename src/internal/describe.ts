@@ -126,14 +126,28 @@ export function eventAnnouncement(e: ResolvedEvent, ctx: TextContext): string {
 const STATUSES: readonly SourcingStatus[] = ['confirmed', 'reported', 'single-source', 'disputed', 'denied'];
 
 /** The whole incident for screen readers: the span, the events by status, the milestones. The data's `description` wins. */
-export function incidentDescription({ resolved: r, locale, zone, messages: m }: TextContext): string {
-  const given = r.incident.description?.trim();
+export function incidentDescription(ctx: TextContext): string {
+  const given = ctx.resolved.incident.description?.trim();
   if (given) return given;
+  // Counting 100,000 events on every zoom step would be the step's cost: once per document.
+  let known = descriptions.get(ctx.resolved);
+  if (!known) descriptions.set(ctx.resolved, (known = new Map()));
+  const key = `${ctx.locale}|${ctx.zone}`;
+  let text = known.get(key);
+  if (text === undefined) known.set(key, (text = describeIncident(ctx)));
+  return text;
+}
+
+const descriptions = new WeakMap<ResolvedIncident, Map<string, string>>();
+
+function describeIncident({ resolved: r, locale, zone, messages: m }: TextContext): string {
   const first = r.events[0];
   const last = r.events[r.events.length - 1];
   if (!first || !last) return '';
+  const byStatus = new Map<SourcingStatus, number>();
+  for (const e of r.events) byStatus.set(e.status, (byStatus.get(e.status) ?? 0) + 1);
   const counts = STATUSES.flatMap((s) => {
-    const n = r.events.filter((e) => e.status === s).length;
+    const n = byStatus.get(s) ?? 0;
     return n ? [m.common.statusCount[s](n)] : [];
   });
   const milestones = r.events.filter((e) => e.milestone).map((e) => `${formatEventDate(e, locale, zone, m, true)}, ${shorten(e.event.title, 80)}`);

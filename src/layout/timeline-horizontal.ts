@@ -3,11 +3,12 @@
  * they never overlap; above the level-of-detail threshold, events in view become bins.
  */
 import { scaleLinear } from 'd3-scale';
-import type { ResolvedIncident } from '../model/types.js';
+import type { ResolvedEvent, ResolvedIncident } from '../model/types.js';
 import type { SizedMeasure as Measure } from './text.js';
 import { zonedTicks } from './time-axis.js';
 import { binLane, binSpan } from './timeline-bins.js';
-import { packLane, placeLane, xOf } from './timeline-labels.js';
+import { overlapping, timeIndex } from './timeline-index.js';
+import { packLane, placeLane } from './timeline-labels.js';
 import { LOD_THRESHOLD, SIZES, type BinLayout, type HorizontalLayout, type LaneBand, type LayoutOptions, type MarkLayout } from './timeline-types.js';
 
 /** The time span the unzoomed chart shows: the events' extent with a margin. */
@@ -54,15 +55,21 @@ export function layoutHorizontal(r: ResolvedIncident, o: LayoutOptions): Horizon
   const domain: [number, number] = [base.invert((plot.left - tx) / k), base.invert((plot.right - tx) / k)];
   const levels = o.levels ?? laneLevels(r, o.width, o.measure, o.lodThreshold);
 
-  // Which events are in view decides between marks and bins.
-  const visible = r.events.filter((e) => {
-    const { x0, x1 } = xOf(e, x);
-    return x1 >= plot.left - 1 && x0 <= plot.right + 1;
-  });
-  const inView = visible.filter((e) => {
-    const { mid } = xOf(e, x);
-    return mid >= plot.left && mid <= plot.right;
-  }).length;
+  // Which events are in view decides between marks and bins: found by binary search in the
+  // document's time index, then grouped by lane in one pass.
+  const index = timeIndex(r);
+  const tLeft = base.invert((plot.left - 1 - tx) / k);
+  const tRight = base.invert((plot.right + 1 - tx) / k);
+  const [midLeft, midRight] = [base.invert((plot.left - tx) / k), base.invert((plot.right - tx) / k)];
+  const byLane = new Map<string, ResolvedEvent[]>(r.lanes.map((l) => [l.id, []]));
+  let inView = 0;
+  const found = overlapping(index, tLeft, tRight);
+  for (const i of found) {
+    const e = index.events[i]!;
+    byLane.get(e.lane)?.push(e);
+    const mid = index.mids[i]!;
+    if (mid >= midLeft && mid <= midRight) inView++;
+  }
   const lod = inView > (o.lodThreshold ?? LOD_THRESHOLD);
 
   // Lane bands, fixed height per lane.
@@ -79,7 +86,7 @@ export function layoutHorizontal(r: ResolvedIncident, o: LayoutOptions): Horizon
   const bins: BinLayout[] = [];
   // One band per lane, in the incident's lane order.
   lanes.forEach((band, li) => {
-    const laneEvents = visible.filter((e) => e.lane === band.id);
+    const laneEvents = byLane.get(band.id) ?? [];
     if (lod) {
       bins.push(...binLane(laneEvents, band, x, plot));
       return;
@@ -93,9 +100,11 @@ export function layoutHorizontal(r: ResolvedIncident, o: LayoutOptions): Horizon
       marks.push(m);
     }
   });
-  // Keyboard and reading order: time order across lanes.
-  const order = new Map(r.events.map((e, i) => [e.id, i]));
-  marks.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+  // Keyboard and reading order: time order across lanes (the resolved order).
+  if (marks.length) {
+    const order = new Map(found.map((i) => [index.events[i]!, i]));
+    marks.sort((a, b) => order.get(a.event)! - order.get(b.event)!);
+  }
 
   const ticks = zonedTicks(domain[0], domain[1], Math.max(2, Math.floor((plot.right - plot.left) / 96)), o.timeZone, o.locale)
     .map((t) => ({ ...t, x: x(t.time) }))
