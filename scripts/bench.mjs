@@ -149,7 +149,6 @@ async function phone(path, embed) {
       // eslint-disable-next-line no-undef -- runs in the page
       const w = window;
       w.__tasks = [];
-      // eslint-disable-next-line no-undef -- runs in the page
       new PerformanceObserver((list) => w.__tasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask', buffered: true });
     });
     await page.goto(origin + path, { waitUntil: 'load' });
@@ -164,7 +163,6 @@ async function phone(path, embed) {
             // eslint-disable-next-line no-undef -- runs in the page
             const el = document.querySelector('attack-story, attack-timeline');
             const part = el?.localName === 'attack-story' ? el.shadowRoot?.querySelector('attack-timeline') : el;
-            // eslint-disable-next-line no-undef -- runs in the page
             return part?.shadowRoot?.querySelector('svg.plot') ? performance.now() : 0;
           },
           { timeout: 30_000, polling: 'raf' },

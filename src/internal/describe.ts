@@ -131,7 +131,7 @@ export function incidentDescription(ctx: TextContext): string {
   if (given) return given;
   // Counting 100,000 events on every zoom step would be the step's cost: once per document.
   let known = descriptions.get(ctx.resolved);
-  if (!known) descriptions.set(ctx.resolved, (known = new Map()));
+  if (!known) descriptions.set(ctx.resolved, (known = new Map<string, string>()));
   const key = `${ctx.locale}|${ctx.zone}`;
   let text = known.get(key);
   if (text === undefined) known.set(key, (text = describeIncident(ctx)));

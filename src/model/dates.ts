@@ -83,7 +83,7 @@ const hourOffsets = new Map<string, Map<number, number>>();
 export function zoneOffset(ms: number, timeZone: string): number {
   if (!Number.isFinite(ms)) return offsetAt(ms, timeZone);
   let zone = hourOffsets.get(timeZone);
-  if (!zone) hourOffsets.set(timeZone, (zone = new Map()));
+  if (!zone) hourOffsets.set(timeZone, (zone = new Map<number, number>()));
   const hour = Math.floor(ms / HOUR);
   let known = zone.get(hour);
   if (known === undefined) {
