@@ -43,7 +43,7 @@ const eventItem = (id: string): FocusItem => ({ kind: 'event', id });
  *
  * @csspart base - The figure around everything.
  * @csspart title - The incident title.
- * @csspart toolbar - The zoom buttons.
+ * @csspart toolbar - The zoom and pan (Earlier, Later) buttons.
  * @csspart chart - The chart area.
  * @csspart legend - The legend explaining marks.
  * @csspart details - The details panel of the selected event.
@@ -303,14 +303,56 @@ export class AttackTimeline extends AttackElement {
       <p id="help" hidden>${m.timeline.keyboardHelp}</p>`;
   }
 
+  /**
+   * Where the zoom buttons zoom about: the selected event, else the last focused one (a
+   * bin's middle), when drawn in view; else undefined, the middle of the view.
+   */
+  private zoomAnchor(l: HorizontalLayout): number | undefined {
+    const { left, right } = l.plot;
+    const inView = (x: number) => (x >= left && x <= right ? x : undefined);
+    const xOf = (item: FocusItem | null): number | undefined => {
+      if (item?.kind === 'bin') {
+        const b = l.bins.find((x) => x.key === item.id);
+        return b && inView((b.x0 + b.x1) / 2);
+      }
+      const k = item ? l.marks.find((x) => x.id === item.id) : undefined;
+      if (!k) return undefined;
+      // A range bar: the middle of the part in view.
+      return k.x1 === undefined ? inView(k.x) : inView((Math.max(k.x, left) + Math.min(k.x1, right)) / 2);
+    };
+    const id = this.shown.event;
+    return (id !== undefined ? xOf(eventItem(id)) : undefined) ?? xOf(this.roving.focused);
+  }
+
+  /**
+   * Zoom in, zoom out, show all, then earlier and later. Buttons with nothing to do are
+   * aria-disabled, not disabled: they stay in the tab order, are read as unavailable, and
+   * keep focus when they reach an end.
+   */
   private renderToolbar(l: HorizontalLayout): TemplateResult {
     const m = this.messages;
-    const zoomed = this.zoomer.transform.k > 1.001;
+    const t = this.zoomer.transform;
+    const { left, right } = l.plot;
+    const zoomed = t.k > 1.001;
+    const deepest = t.k >= l.maxScale * 0.999;
+    // The zoomed x of the unzoomed view's ends: at the plot's edges, nothing lies beyond.
+    const atStart = t.k * left + t.x >= left - 0.5;
+    const atEnd = t.k * right + t.x <= right + 0.5;
+    const step = (right - left) / 2;
+    const off = (b: boolean) => (b ? 'true' : 'false');
     return html`<div class="toolbar" part="toolbar">
       <div role="group" aria-label=${m.timeline.zoomControls}>
-        <button type="button" @click=${() => this.zoomer.scaleBy(0.5)} ?disabled=${!zoomed} aria-label=${m.timeline.zoomOut}>−</button>
-        <button type="button" @click=${() => this.zoomer.scaleBy(2)} aria-label=${m.timeline.zoomIn}>+</button>
-        <button type="button" @click=${() => this.zoomer.reset()} ?disabled=${!zoomed}>${m.timeline.showAll}</button>
+        <button type="button" aria-disabled=${off(!zoomed)} @click=${() => zoomed && this.zoomer.scaleBy(0.5, this.zoomAnchor(l))} aria-label=${m.timeline.zoomOut}>−</button>
+        <button type="button" aria-disabled=${off(deepest)} @click=${() => deepest || this.zoomer.scaleBy(2, this.zoomAnchor(l))} aria-label=${m.timeline.zoomIn}>+</button>
+        <button type="button" aria-disabled=${off(!zoomed)} @click=${() => zoomed && this.zoomer.reset()}>${m.timeline.showAll}</button>
+      </div>
+      <div role="group" aria-label=${m.timeline.panControls}>
+        <button type="button" aria-disabled=${off(atStart)} @click=${() => atStart || this.zoomer.panBy(step)} aria-label=${m.timeline.panEarlier}>
+          <span aria-hidden="true">←</span> ${m.timeline.panEarlier}
+        </button>
+        <button type="button" aria-disabled=${off(atEnd)} @click=${() => atEnd || this.zoomer.panBy(-step)} aria-label=${m.timeline.panLater}>
+          ${m.timeline.panLater} <span aria-hidden="true">→</span>
+        </button>
       </div>
       <span class="hint">${l.bins.length ? m.common.events(l.inView) + ' · ' : ''}${m.timeline.wheelHint}</span>
     </div>`;
