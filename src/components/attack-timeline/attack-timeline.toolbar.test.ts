@@ -4,11 +4,13 @@ import type { AttackTimeline } from './attack-timeline.js';
 import type { Incident } from '../../model/types.js';
 import { aiimsIncident, axeViolations, cleanup, deepActiveElement, waitFor } from '../../../test/browser/helpers.js';
 import { mount, type Harness } from '../../../test/browser/harness.js';
+import { FakeAudioContext, installFakeAudio } from '../../../test/browser/fake-audio.js';
 
 /*
- * The toolbar: zoom about the selected or focused event, and Earlier and Later. Buttons are
- * found by accessible name; positions are read from the marks' drawn shapes (`.shape`, the
- * only drawing inside a mark with the event's x).
+ * The toolbar: zoom about the selected or focused event, Earlier and Later, and the timeline
+ * played as sound (through a recording stand-in for AudioContext). Buttons are found by
+ * accessible name; positions are read from the marks' drawn shapes (`.shape`, the only
+ * drawing inside a mark with the event's x).
  */
 const withData = async (width = 1280, setup: (el: AttackTimeline) => void = () => undefined, data?: Incident) => {
   const incident = data ?? (await aiimsIncident());
@@ -32,6 +34,7 @@ const xOf = (t: Harness<AttackTimeline>, id: string) => {
 const disabled = (b: HTMLButtonElement) => b.getAttribute('aria-disabled');
 /** Half the plot's width: what Earlier and Later move by. */
 const halfView = (t: Harness<AttackTimeline>) => (t.role('listbox')!.getBoundingClientRect().width - 28) / 2;
+const live = (t: Harness<AttackTimeline>) => t.root.querySelector('[aria-live="polite"]')!.textContent.trim();
 const names = (t: Harness<AttackTimeline>) => [...t.part('toolbar')!.querySelectorAll('button')].map((b) => b.getAttribute('aria-label') ?? b.textContent.trim());
 
 afterEach(cleanup);
@@ -39,7 +42,7 @@ afterEach(cleanup);
 describe('<attack-timeline> toolbar: pan', () => {
   it('has Earlier and Later after the zoom buttons; at full view they, Zoom out and Show all are aria-disabled, not disabled', async () => {
     const t = await withData();
-    expect(names(t)).to.deep.equal(['Zoom out', 'Zoom in', 'Show all', 'Earlier', 'Later']);
+    expect(names(t)).to.deep.equal(['Zoom out', 'Zoom in', 'Show all', 'Earlier', 'Later', 'Play as sound']);
     for (const name of ['Zoom out', 'Show all', 'Earlier', 'Later']) {
       const b = t.button(name)!;
       expect(disabled(b), name).to.equal('true');
@@ -161,5 +164,175 @@ describe('<attack-timeline> toolbar: zoom about the event', () => {
     t.button('Zoom in')!.click();
     await t.settle();
     expect(xOf(t, 'ev-still-hybrid')).to.be.closeTo(middle + 2 * (x - middle), 1);
+  });
+});
+
+describe('<attack-timeline> toolbar: play as sound', () => {
+  let restore: () => void = () => undefined;
+  beforeEach(() => (restore = installFakeAudio()));
+  afterEach(() => restore());
+
+  /** The timeline, its Play button pressed from the keyboard, and the context it made with every click scheduled. */
+  async function playing(width = 1280, setup?: (el: AttackTimeline) => void) {
+    const t = await withData(width, setup);
+    const button = t.button('Play as sound')!;
+    const before = FakeAudioContext.made.length;
+    button.focus();
+    await t.press('Enter');
+    await t.settle();
+    expect(FakeAudioContext.made.length).to.equal(before + 1);
+    const ctx = FakeAudioContext.made.at(-1)!;
+    await waitFor(() => ctx.oscillators.length > 0, 'clicks scheduled');
+    return { t, button, ctx };
+  }
+
+  it('makes no AudioContext before the reader asks, then one click per event, in time order, pitched by lane', async () => {
+    const t = await withData();
+    t.el.select('ev-fir');
+    t.find('data-event-id', 'ev-attack')!.focus();
+    await t.settle();
+    await new Promise((r) => setTimeout(r, 200));
+    expect(FakeAudioContext.made.length, 'nothing autoplays').to.equal(0);
+    const button = t.button('Play as sound')!;
+    button.focus();
+    await t.press('Enter');
+    await t.settle();
+    expect(FakeAudioContext.made.length, 'one context, made in the click').to.equal(1);
+    const ctx = FakeAudioContext.made[0]!;
+    await waitFor(() => ctx.oscillators.length > 0, 'clicks scheduled');
+    const events = t.el.incident!.events;
+    expect(ctx.oscillators.length).to.equal(events.length);
+    expect(ctx.started.length).to.equal(events.length);
+    const starts = ctx.started.map((o) => o.startedAt!);
+    expect(starts[0]!, 'the first click just after now').to.be.within(ctx.currentTime, ctx.currentTime + 0.2);
+    for (let i = 1; i < starts.length; i++) expect(starts[i]! - starts[i - 1]!).to.be.at.least(0.149);
+    for (const o of ctx.oscillators) expect(o.stoppedAt! - o.startedAt!, 'a short click').to.be.below(0.2);
+    // One pitch per lane, in the order the events were played.
+    const laneOf = new Map(events.map((e) => [e.id, e.lane]));
+    const sorted = [...events].sort(
+      (a, b) => Date.parse(a.start.length === 10 ? `${a.start}T00:00+05:30` : a.start) - Date.parse(b.start.length === 10 ? `${b.start}T00:00+05:30` : b.start),
+    );
+    const pitchOf = new Map<string, number>();
+    ctx.started.forEach((o, i) => {
+      const lane = laneOf.get(sorted[i]!.id)!;
+      const f = o.frequency.calls[0]!.value;
+      if (pitchOf.has(lane)) expect(pitchOf.get(lane), lane).to.equal(f);
+      pitchOf.set(lane, f);
+    });
+    expect(new Set(pitchOf.values()).size).to.equal(new Set(events.map((e) => e.lane)).size);
+    // The button now stops it; focus stays on it; the live region says what plays.
+    expect(button.textContent.trim()).to.equal('Stop sound');
+    expect(button.hasAttribute('aria-pressed')).to.equal(false);
+    expect(deepActiveElement() === button).to.equal(true);
+    expect(live(t)).to.match(/^Playing the events as sound/);
+    expect(await axeViolations(t.el)).to.deep.equal([]);
+  });
+
+  it('the button stops it: the context is closed, the clicks cut, and the name and live region say so', async () => {
+    const { t, button, ctx } = await playing();
+    await t.press('Enter');
+    await t.settle();
+    expect(ctx.closed).to.equal(true);
+    expect(ctx.oscillators.every((o) => o.cut)).to.equal(true);
+    expect(button.textContent.trim()).to.equal('Play as sound');
+    expect(live(t)).to.equal('Sound stopped.');
+    expect(deepActiveElement() === button).to.equal(true);
+    // Again: a new context for a new pass.
+    await t.press('Enter');
+    await t.settle();
+    expect(FakeAudioContext.made.length).to.equal(2);
+    expect(button.textContent.trim()).to.equal('Stop sound');
+  });
+
+  it('Escape stops it from anywhere inside: a chart item or the details, before anything else closes', async () => {
+    const first = await playing();
+    first.t.find('data-event-id', 'ev-fir')!.focus();
+    await first.t.press('Escape');
+    await first.t.settle();
+    expect(first.ctx.closed, 'Escape on an event').to.equal(true);
+    expect(first.button.textContent.trim()).to.equal('Play as sound');
+    expect(live(first.t)).to.equal('Sound stopped.');
+    cleanup();
+
+    const { t, ctx } = await playing(1280, (el) => (el.selected = 'ev-fir'));
+    t.part('details')!.querySelector('a')!.focus();
+    await t.press('Escape');
+    await t.settle();
+    expect(ctx.closed, 'Escape in the details').to.equal(true);
+    expect(t.part('details') !== null, 'the details stay open').to.equal(true);
+    await t.press('Escape');
+    await t.settle();
+    expect(t.part('details') === null, 'a second Escape closes them').to.equal(true);
+  });
+
+  it('stops by itself at the end, and says so', async () => {
+    const { t, button, ctx } = await playing();
+    const last = ctx.oscillators.reduce((a, b) => (b.stoppedAt! > a.stoppedAt! ? b : a));
+    expect(typeof last.onended).to.equal('function');
+    last.onended!();
+    await t.settle();
+    expect(ctx.closed).to.equal(true);
+    expect(button.textContent.trim()).to.equal('Play as sound');
+    expect(live(t)).to.equal('Sound stopped.');
+  });
+
+  it('stops when the element is removed, hidden, or given new data', async () => {
+    const removed = await playing();
+    removed.t.el.remove();
+    expect(removed.ctx.closed, 'removed').to.equal(true);
+    cleanup();
+
+    const hidden = await playing();
+    hidden.t.el.hidden = true;
+    await waitFor(() => hidden.ctx.closed, 'closed when hidden');
+    hidden.t.el.hidden = false;
+    await hidden.t.settle();
+    expect(hidden.button.textContent.trim()).to.equal('Play as sound');
+    cleanup();
+
+    const replaced = await playing();
+    replaced.t.el.incident = await aiimsIncident();
+    await replaced.t.settle();
+    expect(replaced.ctx.closed, 'new data').to.equal(true);
+    expect(replaced.button.textContent.trim()).to.equal('Play as sound');
+  });
+
+  it('stopped before the sound code has loaded, it schedules nothing', async () => {
+    const t = await withData();
+    const button = t.button('Play as sound')!;
+    button.click();
+    button.click();
+    const ctx = FakeAudioContext.made[0]!;
+    expect(ctx.closed).to.equal(true);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(ctx.oscillators.length).to.equal(0);
+    expect(FakeAudioContext.made.length).to.equal(1);
+  });
+
+  it('is in the vertical (phone) layout too, alone in its toolbar: pan there is scrolling', async () => {
+    const t = await withData(375);
+    expect(t.el.orientation).to.equal('vertical');
+    expect(names(t)).to.deep.equal(['Play as sound']);
+    const button = t.button('Play as sound')!;
+    button.click();
+    const ctx = FakeAudioContext.made[0]!;
+    await waitFor(() => ctx.oscillators.length > 0, 'clicks scheduled');
+    expect(ctx.oscillators.length).to.equal(t.el.incident!.events.length);
+    await t.settle();
+    expect(button.textContent.trim()).to.equal('Stop sound');
+    expect(await axeViolations(t.el)).to.deep.equal([]);
+  });
+
+  it('speaks Hindi in a Hindi page', async () => {
+    const t = await withData(1280, (el) => (el.locale = 'hi-IN'));
+    expect(names(t)).to.deep.equal(['ज़ूम आउट', 'ज़ूम इन', 'पूरा देखें', 'पहले', 'बाद में', 'ध्वनि के रूप में चलाएँ']);
+    const button = t.button('ध्वनि के रूप में चलाएँ')!;
+    button.click();
+    await t.settle();
+    expect(button.textContent.trim()).to.equal('ध्वनि रोकें');
+    expect(live(t)).to.match(/^घटनाएँ समय के क्रम से/);
+    button.click();
+    await t.settle();
+    expect(live(t)).to.equal('ध्वनि रुक गई।');
   });
 });

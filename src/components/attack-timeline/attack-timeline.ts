@@ -9,6 +9,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { state } from 'lit/decorators.js';
 import { ResizeController } from '../../controllers/resize-controller.js';
 import { RovingFocusController, type FocusItem } from '../../controllers/roving-focus-controller.js';
+import { SoundController } from '../../controllers/sound-controller.js';
 import { ZoomController } from '../../controllers/zoom-controller.js';
 import { formatEventDate, formatResolvedDate, zoneName } from '../../i18n/format.js';
 import { AttackElement } from '../../internal/attack-element.js';
@@ -43,7 +44,7 @@ const eventItem = (id: string): FocusItem => ({ kind: 'event', id });
  *
  * @csspart base - The figure around everything.
  * @csspart title - The incident title.
- * @csspart toolbar - The zoom and pan (Earlier, Later) buttons.
+ * @csspart toolbar - The zoom, pan (Earlier, Later) and sound buttons.
  * @csspart chart - The chart area.
  * @csspart legend - The legend explaining marks.
  * @csspart details - The details panel of the selected event.
@@ -56,6 +57,7 @@ export class AttackTimeline extends AttackElement {
 
   private readonly size = new ResizeController(this);
   private readonly zoomer = new ZoomController(this);
+  private readonly sound = new SoundController(this, () => this.sayStatus(this.messages.timeline.stopped));
   private readonly roving = new RovingFocusController(this, {
     order: () => this.focusOrder(),
     itemOf: (node) => {
@@ -70,6 +72,7 @@ export class AttackTimeline extends AttackElement {
     reveal: (item) => item.kind === 'event' && this.bringIntoView(item.id),
     activate: (item) => this.activate(item),
     escape: () => {
+      if (this.stopSound()) return true;
       if (!this.selected && !this.selection.place) return false;
       this.userSelect(null);
       return true;
@@ -126,6 +129,8 @@ export class AttackTimeline extends AttackElement {
     super.willUpdate(changed);
     const r = this.resolved;
     const width = this.size.width;
+    // New data: what was playing is no longer what is shown.
+    if (this.sound.playing && this.sound.playingFrom !== r) this.stopSound();
     if (!r || !r.events.length || width <= 0) {
       this.layout = null;
       return;
@@ -239,6 +244,7 @@ export class AttackTimeline extends AttackElement {
   }
 
   protected override dismiss(): boolean {
+    if (this.stopSound()) return true;
     if (!this.shown.event) return false;
     this.closeDetails();
     return true;
@@ -248,6 +254,25 @@ export class AttackTimeline extends AttackElement {
   override focusEvent(id: string): boolean {
     if (!this.resolved?.eventById.has(id)) return false;
     this.roving.focus(eventItem(id), true);
+    return true;
+  }
+
+  // Sound
+
+  /** The reader's click on Play as sound / Stop sound. The AudioContext is made here, in the click. */
+  private readonly toggleSound = () => {
+    if (this.stopSound()) return;
+    const r = this.resolved;
+    if (!r?.events.length) return;
+    this.sound.play(r);
+    if (this.sound.playing) this.sayStatus(this.messages.timeline.playing);
+  };
+
+  /** Stops the sound, saying so; false when none was playing. */
+  private stopSound(): boolean {
+    if (!this.sound.stop()) return false;
+    this.sayStatus(this.messages.timeline.stopped);
+    this.requestUpdate();
     return true;
   }
 
@@ -354,8 +379,19 @@ export class AttackTimeline extends AttackElement {
           ${m.timeline.panLater} <span aria-hidden="true">→</span>
         </button>
       </div>
+      ${this.renderSoundButton()}
       <span class="hint">${l.bins.length ? m.common.events(l.inView) + ' · ' : ''}${m.timeline.wheelHint}</span>
     </div>`;
+  }
+
+  /**
+   * Play as sound, which reads Stop sound while playing: one button whose name changes, so
+   * focus stays on it. Absent where the browser has no Web Audio.
+   */
+  private renderSoundButton(): TemplateResult | typeof nothing {
+    if (!this.sound.supported) return nothing;
+    const m = this.messages;
+    return html`<button type="button" class="sound" @click=${this.toggleSound}>${this.sound.playing ? m.timeline.stopSound : m.timeline.playSound}</button>`;
   }
 
   /** Every event as a table, in time order, behind a toggle (and always in print). */
@@ -436,7 +472,14 @@ export class AttackTimeline extends AttackElement {
       </figcaption>
       ${this.renderErrors()}
       ${r.events.length === 0 ? html`<p class="status" role="status">${m.timeline.empty}</p>` : nothing}
-      ${l?.orientation === 'horizontal' ? this.renderToolbar(l) : nothing}
+      ${
+        l?.orientation === 'horizontal'
+          ? this.renderToolbar(l)
+          : vertical && this.sound.supported
+            ? // A phone pans by scrolling: only the sound button.
+              html`<div class="toolbar" part="toolbar">${this.renderSoundButton()}</div>`
+            : nothing
+      }
       ${
         vertical && vertical.window.from > 0
           ? html`<button type="button" class="more" @click=${() => (this.windowStart = Math.max(0, vertical.window.from - VERTICAL_WINDOW))}>↑ ${m.common.events(vertical.window.from)}</button>`
