@@ -102,6 +102,14 @@ export class ZoomController implements ReactiveController {
     });
   }
 
+  /**
+   * Pans by `dx` CSS px of the view (positive shows earlier times), keeping the scale; the
+   * translate extent stops it at the ends of the data.
+   */
+  panBy(dx: number): void {
+    this.withZoom((lib, behavior, node) => lib.selection.select(node).call(behavior.translateBy, dx / this.transform.k, 0));
+  }
+
   /** Shows everything. */
   reset(): void {
     if (!this.node) this.transform = IDENTITY;

@@ -78,6 +78,19 @@ export interface TimelineMessages {
   zoomOut: string;
   showAll: string;
   zoomControls: string;
+  /** The group of the Earlier and Later buttons. */
+  panControls: string;
+  /** Moves the view to earlier times. */
+  panEarlier: string;
+  /** Moves the view to later times. */
+  panLater: string;
+  /** The button that plays the events as sound; while playing it reads {@link stopSound}. */
+  playSound: string;
+  stopSound: string;
+  /** Said when the sound starts: what the reader hears, and how to stop it. */
+  playing: string;
+  /** Said when the sound stops, by the reader or at the end. */
+  stopped: string;
   wheelHint: string;
   milestone: string;
   period: string;

@@ -277,6 +277,14 @@ export class AttackElement extends LitElement {
     const rect = this.getBoundingClientRect();
     const inView = rect.width > 0 && rect.bottom > 0 && rect.top < (window.innerHeight || document.documentElement.clientHeight);
     if (!inView && !this.matches(':focus-within')) return;
+    this.sayStatus(text);
+  }
+
+  /**
+   * Says what the reader's own action in this element did (sound playing, stopped) in the
+   * live region. Said even in a story: the story says selections, not these.
+   */
+  protected sayStatus(text: string): void {
     // The same sentence twice is still a new announcement: vary it invisibly.
     this.liveText = text === this.liveText.trimEnd() ? `${text}\u00a0` : text;
   }

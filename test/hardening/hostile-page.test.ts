@@ -72,6 +72,9 @@ describe('hardening: hostile pages', function () {
       '.caption-title',
       '.summary',
       'button',
+      // The pan and sound buttons, after the first three (the zoom buttons) that 'button' covers.
+      '.toolbar [role="group"] + [role="group"] button',
+      '.toolbar .sound',
       '.legend li',
       '.text .label',
       '.tick text',
@@ -96,6 +99,7 @@ describe('hardening: hostile pages', function () {
       'display',
       'visibility',
       'fill',
+      'opacity',
     ];
     const snapshot = () =>
       [timeline, map].flatMap((el) =>
@@ -110,6 +114,7 @@ describe('hardening: hostile pages', function () {
     const neutral = snapshot();
     const neutralSize = size();
     expect(neutral.length).to.be.greaterThan(15);
+    expect(neutral.filter((line) => line.includes('[role="group"] button') || line.includes('.sound')).length, 'Earlier, Later and Play as sound compared').to.equal(3);
     const hostile = document.createElement('style');
     hostile.textContent = `
       * { box-sizing: content-box !important; transition: all 3s !important; }

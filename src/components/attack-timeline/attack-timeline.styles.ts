@@ -13,6 +13,12 @@ export const styles = css`
     padding: 8px 14px 0;
     flex-wrap: wrap;
   }
+  /* Unavailable, but focusable and read as such (aria-disabled). */
+  .toolbar button[aria-disabled='true'] {
+    cursor: default;
+    opacity: 0.55;
+    border-color: var(--_line);
+  }
   .hint {
     color: var(--_muted);
     font-size: 13px;

@@ -9,6 +9,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { state } from 'lit/decorators.js';
 import { ResizeController } from '../../controllers/resize-controller.js';
 import { RovingFocusController, type FocusItem } from '../../controllers/roving-focus-controller.js';
+import { SoundController } from '../../controllers/sound-controller.js';
 import { ZoomController } from '../../controllers/zoom-controller.js';
 import { formatEventDate, formatResolvedDate, zoneName } from '../../i18n/format.js';
 import { AttackElement } from '../../internal/attack-element.js';
@@ -43,7 +44,7 @@ const eventItem = (id: string): FocusItem => ({ kind: 'event', id });
  *
  * @csspart base - The figure around everything.
  * @csspart title - The incident title.
- * @csspart toolbar - The zoom buttons.
+ * @csspart toolbar - The zoom, pan (Earlier, Later) and sound buttons.
  * @csspart chart - The chart area.
  * @csspart legend - The legend explaining marks.
  * @csspart details - The details panel of the selected event.
@@ -56,6 +57,7 @@ export class AttackTimeline extends AttackElement {
 
   private readonly size = new ResizeController(this);
   private readonly zoomer = new ZoomController(this);
+  private readonly sound = new SoundController(this, () => this.sayStatus(this.messages.timeline.stopped));
   private readonly roving = new RovingFocusController(this, {
     order: () => this.focusOrder(),
     itemOf: (node) => {
@@ -70,6 +72,7 @@ export class AttackTimeline extends AttackElement {
     reveal: (item) => item.kind === 'event' && this.bringIntoView(item.id),
     activate: (item) => this.activate(item),
     escape: () => {
+      if (this.stopSound()) return true;
       if (!this.selected && !this.selection.place) return false;
       this.userSelect(null);
       return true;
@@ -126,6 +129,8 @@ export class AttackTimeline extends AttackElement {
     super.willUpdate(changed);
     const r = this.resolved;
     const width = this.size.width;
+    // New data: what was playing is no longer what is shown.
+    if (this.sound.playing && this.sound.playingFrom !== r) this.stopSound();
     if (!r || !r.events.length || width <= 0) {
       this.layout = null;
       return;
@@ -239,6 +244,7 @@ export class AttackTimeline extends AttackElement {
   }
 
   protected override dismiss(): boolean {
+    if (this.stopSound()) return true;
     if (!this.shown.event) return false;
     this.closeDetails();
     return true;
@@ -248,6 +254,25 @@ export class AttackTimeline extends AttackElement {
   override focusEvent(id: string): boolean {
     if (!this.resolved?.eventById.has(id)) return false;
     this.roving.focus(eventItem(id), true);
+    return true;
+  }
+
+  // Sound
+
+  /** The reader's click on Play as sound / Stop sound. The AudioContext is made here, in the click. */
+  private readonly toggleSound = () => {
+    if (this.stopSound()) return;
+    const r = this.resolved;
+    if (!r?.events.length) return;
+    this.sound.play(r);
+    if (this.sound.playing) this.sayStatus(this.messages.timeline.playing);
+  };
+
+  /** Stops the sound, saying so; false when none was playing. */
+  private stopSound(): boolean {
+    if (!this.sound.stop()) return false;
+    this.sayStatus(this.messages.timeline.stopped);
+    this.requestUpdate();
     return true;
   }
 
@@ -303,17 +328,70 @@ export class AttackTimeline extends AttackElement {
       <p id="help" hidden>${m.timeline.keyboardHelp}</p>`;
   }
 
+  /**
+   * Where the zoom buttons zoom about: the selected event, else the last focused one (a
+   * bin's middle), when drawn in view; else undefined, the middle of the view.
+   */
+  private zoomAnchor(l: HorizontalLayout): number | undefined {
+    const { left, right } = l.plot;
+    const inView = (x: number) => (x >= left && x <= right ? x : undefined);
+    const xOf = (item: FocusItem | null): number | undefined => {
+      if (item?.kind === 'bin') {
+        const b = l.bins.find((x) => x.key === item.id);
+        return b && inView((b.x0 + b.x1) / 2);
+      }
+      const k = item ? l.marks.find((x) => x.id === item.id) : undefined;
+      if (!k) return undefined;
+      // A range bar: the middle of the part in view.
+      return k.x1 === undefined ? inView(k.x) : inView((Math.max(k.x, left) + Math.min(k.x1, right)) / 2);
+    };
+    const id = this.shown.event;
+    return (id !== undefined ? xOf(eventItem(id)) : undefined) ?? xOf(this.roving.focused);
+  }
+
+  /**
+   * Zoom in, zoom out, show all, then earlier and later. Buttons with nothing to do are
+   * aria-disabled, not disabled: they stay in the tab order, are read as unavailable, and
+   * keep focus when they reach an end.
+   */
   private renderToolbar(l: HorizontalLayout): TemplateResult {
     const m = this.messages;
-    const zoomed = this.zoomer.transform.k > 1.001;
+    const t = this.zoomer.transform;
+    const { left, right } = l.plot;
+    const zoomed = t.k > 1.001;
+    const deepest = t.k >= l.maxScale * 0.999;
+    // The zoomed x of the unzoomed view's ends: at the plot's edges, nothing lies beyond.
+    const atStart = t.k * left + t.x >= left - 0.5;
+    const atEnd = t.k * right + t.x <= right + 0.5;
+    const step = (right - left) / 2;
+    const off = (b: boolean) => (b ? 'true' : 'false');
     return html`<div class="toolbar" part="toolbar">
       <div role="group" aria-label=${m.timeline.zoomControls}>
-        <button type="button" @click=${() => this.zoomer.scaleBy(0.5)} ?disabled=${!zoomed} aria-label=${m.timeline.zoomOut}>−</button>
-        <button type="button" @click=${() => this.zoomer.scaleBy(2)} aria-label=${m.timeline.zoomIn}>+</button>
-        <button type="button" @click=${() => this.zoomer.reset()} ?disabled=${!zoomed}>${m.timeline.showAll}</button>
+        <button type="button" aria-disabled=${off(!zoomed)} @click=${() => zoomed && this.zoomer.scaleBy(0.5, this.zoomAnchor(l))} aria-label=${m.timeline.zoomOut}>−</button>
+        <button type="button" aria-disabled=${off(deepest)} @click=${() => deepest || this.zoomer.scaleBy(2, this.zoomAnchor(l))} aria-label=${m.timeline.zoomIn}>+</button>
+        <button type="button" aria-disabled=${off(!zoomed)} @click=${() => zoomed && this.zoomer.reset()}>${m.timeline.showAll}</button>
       </div>
+      <div role="group" aria-label=${m.timeline.panControls}>
+        <button type="button" aria-disabled=${off(atStart)} @click=${() => atStart || this.zoomer.panBy(step)} aria-label=${m.timeline.panEarlier}>
+          <span aria-hidden="true">←</span> ${m.timeline.panEarlier}
+        </button>
+        <button type="button" aria-disabled=${off(atEnd)} @click=${() => atEnd || this.zoomer.panBy(-step)} aria-label=${m.timeline.panLater}>
+          ${m.timeline.panLater} <span aria-hidden="true">→</span>
+        </button>
+      </div>
+      ${this.renderSoundButton()}
       <span class="hint">${l.bins.length ? m.common.events(l.inView) + ' · ' : ''}${m.timeline.wheelHint}</span>
     </div>`;
+  }
+
+  /**
+   * Play as sound, which reads Stop sound while playing: one button whose name changes, so
+   * focus stays on it. Absent where the browser has no Web Audio.
+   */
+  private renderSoundButton(): TemplateResult | typeof nothing {
+    if (!this.sound.supported) return nothing;
+    const m = this.messages;
+    return html`<button type="button" class="sound" @click=${this.toggleSound}>${this.sound.playing ? m.timeline.stopSound : m.timeline.playSound}</button>`;
   }
 
   /** Every event as a table, in time order, behind a toggle (and always in print). */
@@ -396,7 +474,14 @@ export class AttackTimeline extends AttackElement {
       </figcaption>
       ${this.renderErrors()}
       ${r.events.length === 0 ? html`<p class="status" role="status">${m.timeline.empty}</p>` : nothing}
-      ${l?.orientation === 'horizontal' ? this.renderToolbar(l) : nothing}
+      ${
+        l?.orientation === 'horizontal'
+          ? this.renderToolbar(l)
+          : vertical && this.sound.supported
+            ? // A phone pans by scrolling: only the sound button.
+              html`<div class="toolbar" part="toolbar">${this.renderSoundButton()}</div>`
+            : nothing
+      }
       ${
         vertical && vertical.window.from > 0
           ? html`<button type="button" class="more" @click=${() => (this.windowStart = Math.max(0, vertical.window.from - VERTICAL_WINDOW))}>↑ ${m.common.events(vertical.window.from)}</button>`
