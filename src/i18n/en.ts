@@ -92,6 +92,7 @@ export const english = ({ num, count }: Counting): Messages => {
       zoomIn: 'Zoom in',
       zoomOut: 'Zoom out',
       showAll: 'Show all',
+      controls: 'Timeline controls',
       zoomControls: 'Zoom',
       panControls: 'Move along the timeline',
       panEarlier: 'Earlier',

@@ -92,6 +92,7 @@ export const hindi = ({ num, count }: Counting): Messages => {
       zoomIn: 'ज़ूम इन',
       zoomOut: 'ज़ूम आउट',
       showAll: 'पूरा देखें',
+      controls: 'समयरेखा के नियंत्रण',
       zoomControls: 'ज़ूम',
       panControls: 'समयरेखा पर आगे-पीछे',
       panEarlier: 'पहले',

@@ -77,6 +77,8 @@ export interface TimelineMessages {
   zoomIn: string;
   zoomOut: string;
   showAll: string;
+  /** The toolbar's name. */
+  controls: string;
   zoomControls: string;
   /** The group of the Earlier and Later buttons. */
   panControls: string;

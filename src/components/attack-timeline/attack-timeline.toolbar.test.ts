@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../index.js';
 import type { AttackTimeline } from './attack-timeline.js';
 import type { Incident } from '../../model/types.js';
@@ -111,6 +112,38 @@ describe('<attack-timeline> toolbar: pan', () => {
     t.button('Show all')!.click();
     await t.settle();
     expect([disabled(zoomIn), disabled(t.button('Zoom out')!), disabled(t.button('Show all')!)]).to.deep.equal(['false', 'true', 'true']);
+  });
+});
+
+describe('<attack-timeline> toolbar: keyboard', () => {
+  it('is one tab stop; arrows, Home and End move between its buttons, dimmed ones included, and Tab comes back to the one used last', async () => {
+    const t = await withData();
+    const bar = t.role('toolbar')!;
+    expect(bar.getAttribute('aria-label')).to.equal('Timeline controls');
+    const stops = () => [...bar.querySelectorAll('button')].filter((b) => b.tabIndex === 0).map((b) => b.getAttribute('aria-label') ?? b.textContent.trim());
+    expect(stops()).to.deep.equal(['Zoom in']);
+    t.button('Zoom in')!.focus();
+    const focused = () => {
+      const b = deepActiveElement();
+      return b instanceof HTMLButtonElement ? (b.getAttribute('aria-label') ?? b.textContent.trim()) : '';
+    };
+    await t.press('ArrowRight');
+    expect(focused()).to.equal('Show all');
+    await t.press('End');
+    expect(focused()).to.equal('Play as sound');
+    await t.press('ArrowRight');
+    expect(focused(), 'wraps to the first').to.equal('Zoom out');
+    await t.press('ArrowLeft');
+    await t.press('ArrowLeft');
+    expect(focused()).to.equal('Later');
+    expect(stops()).to.deep.equal(['Later']);
+    // Into the chart and back: the tab stop is where the reader left the toolbar.
+    await t.press('Tab');
+    expect(t.focusedId('data-event-id')).to.equal('ev-attack');
+    await sendKeys({ down: 'Shift' });
+    await t.press('Tab');
+    await sendKeys({ up: 'Shift' });
+    expect(focused()).to.equal('Later');
   });
 });
 

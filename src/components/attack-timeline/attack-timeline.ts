@@ -161,6 +161,7 @@ export class AttackTimeline extends AttackElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    this.syncToolbarStop();
     const layout = this.layout;
     const plot = this.renderRoot.querySelector<SVGSVGElement>('svg.plot');
     if (layout?.orientation === 'horizontal' && plot) this.zoomer.attach(plot, layout.plot.left, layout.plot.right, layout.height, layout.maxScale);
@@ -365,7 +366,7 @@ export class AttackTimeline extends AttackElement {
     const atEnd = t.k * right + t.x <= right + 0.5;
     const step = (right - left) / 2;
     const off = (b: boolean) => (b ? 'true' : 'false');
-    return html`<div class="toolbar" part="toolbar">
+    return html`<div class="toolbar" part="toolbar" role="toolbar" aria-label=${m.timeline.controls} @keydown=${this.toolbarKeydown} @focusin=${this.toolbarFocusin}>
       <div role="group" aria-label=${m.timeline.zoomControls}>
         <button type="button" aria-disabled=${off(!zoomed)} @click=${() => zoomed && this.zoomer.scaleBy(0.5, this.zoomAnchor(l))} aria-label=${m.timeline.zoomOut}>−</button>
         <button type="button" aria-disabled=${off(deepest)} @click=${() => deepest || this.zoomer.scaleBy(2, this.zoomAnchor(l))} aria-label=${m.timeline.zoomIn}>+</button>
@@ -382,6 +383,40 @@ export class AttackTimeline extends AttackElement {
       ${this.renderSoundButton()}
       <span class="hint">${l.bins.length ? m.common.events(l.inView) + ' · ' : ''}${m.timeline.wheelHint}</span>
     </div>`;
+  }
+
+  /** The toolbar's buttons, in order. */
+  private toolbarButtons(): HTMLButtonElement[] {
+    return [...this.renderRoot.querySelectorAll<HTMLButtonElement>('.toolbar button')];
+  }
+
+  /** The toolbar is one tab stop (the button used last); arrow keys, Home and End move within it. */
+  private readonly toolbarKeydown = (event: KeyboardEvent) => {
+    const buttons = this.toolbarButtons();
+    const i = buttons.indexOf(event.target as HTMLButtonElement);
+    if (i < 0) return;
+    const to =
+      event.key === 'ArrowRight' ? (i + 1) % buttons.length : event.key === 'ArrowLeft' ? (i - 1 + buttons.length) % buttons.length : event.key === 'Home' ? 0 : event.key === 'End' ? buttons.length - 1 : -1;
+    if (to < 0) return;
+    event.preventDefault();
+    buttons[to]!.focus();
+  };
+
+  private readonly toolbarFocusin = (event: FocusEvent) => {
+    const buttons = this.toolbarButtons();
+    const i = buttons.indexOf(event.target as HTMLButtonElement);
+    if (i >= 0) this.toolbarStop = i;
+    this.syncToolbarStop();
+  };
+
+  /** Which toolbar button holds the tab stop. */
+  private toolbarStop = -1;
+
+  private syncToolbarStop() {
+    const buttons = this.toolbarButtons();
+    // By default the first button that can act (Zoom in, before anything is zoomed).
+    const stop = buttons[this.toolbarStop] ? this.toolbarStop : Math.max(0, buttons.findIndex((b) => b.getAttribute('aria-disabled') !== 'true'));
+    buttons.forEach((b, i) => (b.tabIndex = i === stop ? 0 : -1));
   }
 
   /**
@@ -479,7 +514,7 @@ export class AttackTimeline extends AttackElement {
           ? this.renderToolbar(l)
           : vertical && this.sound.supported
             ? // A phone pans by scrolling: only the sound button.
-              html`<div class="toolbar" part="toolbar">${this.renderSoundButton()}</div>`
+              html`<div class="toolbar" part="toolbar" role="toolbar" aria-label=${m.timeline.controls}>${this.renderSoundButton()}</div>`
             : nothing
       }
       ${
