@@ -294,7 +294,27 @@ export const sharedStyles = css`
     margin: 8px 14px;
   }
 
+  /*
+   * Forced colours (Windows High Contrast): the palette itself becomes system colours, so
+   * every line, label and fill follows the reader's theme; translucent fills go, outlines stay.
+   */
   @media (forced-colors: active) {
+    :host,
+    :host([theme]),
+    :host(:not([theme='light'])) {
+      --_ink: CanvasText;
+      --_muted: CanvasText;
+      --_bg: Canvas;
+      --_surface: Canvas;
+      --_line: CanvasText;
+      --_accent: CanvasText;
+      --_accent-soft: transparent;
+      --_denied: GrayText;
+      --_focus: Highlight;
+      --_claim: CanvasText;
+      --_area: transparent;
+      --_land: Canvas;
+    }
     .details {
       border-color: CanvasText;
     }

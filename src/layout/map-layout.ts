@@ -2,6 +2,7 @@ import { geoArea, geoAzimuthalEqualArea, geoCentroid, geoCircle, geoInterpolate,
 import type { Feature, FeatureCollection, Geometry, GeometryObject, LineString, Polygon, MultiPolygon } from 'geojson';
 import { confidenceValue } from '../model/confidence.js';
 import type { Claim, Place, ResolvedIncident, SourcingStatus } from '../model/types.js';
+import { polylinePath, trimPolyline, tubePath } from './hit-geometry.js';
 import { wrap, type SizedMeasure } from './text.js';
 
 /**
@@ -19,6 +20,16 @@ export const DEFAULT_ORIGIN_PRECISION_M = 25_000;
 export const MIN_AREA_PX = 7;
 /** Opacity of the least confident arc, so it stays visible. */
 export const CONFIDENCE_FLOOR = 0.55;
+/**
+ * Radius of the round pointer target every place has, whatever its size (WCAG 2.5.8 asks
+ * for 24 × 24 CSS px; a little more, so a tap on the edge of the square still lands).
+ */
+export const PLACE_TARGET_PX = 13;
+/** Gap left between a claim line's pointer target and the target of a place it joins. */
+export const TARGET_GAP_PX = 3;
+/** Offsets of the selection outline and the focus ring either side of a claim line. */
+export const CLAIM_BAND_PX = 6;
+export const CLAIM_RING_PX = 10;
 
 export interface Box {
   x0: number;
@@ -40,6 +51,8 @@ export interface PlaceLayout {
   marker: number;
   /** Pixel radius of the area, roughly, for hit testing and labels. */
   radius: number;
+  /** Radius of the round pointer target about (x, y): at least `PLACE_TARGET_PX`. */
+  target: number;
   label: { lines: string[]; x: number; y: number; anchor: 'start' | 'middle' | 'end' } | null;
   box: Box;
 }
@@ -52,6 +65,11 @@ export interface ArcLayout {
   opacity: number;
   /** Points along the arc in px, for hit testing and label avoidance. */
   points: [number, number][];
+  /** The pointer target: the arc, stopped short of the targets of the places it joins. */
+  hit: string;
+  /** Outlines around the target: the selection's band and, farther out, the focus ring. */
+  band: string;
+  ring: string;
 }
 
 export interface MapLayout {
@@ -194,7 +212,8 @@ function placeLabels(places: PlaceLayout[], arcs: ArcLayout[], width: number, he
     const lines = wrap(p.place.name, Math.min(160, width * 0.4), 2, (t) => measure(t, LABEL_FONT));
     const w = Math.max(...lines.map((l) => measure(l, LABEL_FONT)));
     const h = lines.length * LABEL_LINE;
-    const gap = Math.max(p.marker, Math.min(p.radius, 40)) + 6;
+    // Clear of the place and of its focus ring (4 px outside its round target).
+    const gap = Math.max(Math.max(p.marker, Math.min(p.radius, 40)) + 6, p.target + 10);
     // Candidate spots: beside, above and below the anchor, then farther out; inside a large area last.
     const spots: [number, number, 'start' | 'middle' | 'end'][] = [];
     for (const d of [gap, gap + 18, gap + 40]) {
@@ -257,6 +276,7 @@ export function layoutMap(r: ResolvedIncident, o: MapLayoutOptions): MapLayout {
     const marker = isArea ? 0 : role === 'target' ? 7 : 4;
     const [x, y] = projected;
     const hit = Math.max(12, isArea ? radius : marker + 6);
+    const target = Math.max(PLACE_TARGET_PX, isArea ? 0 : marker + 6);
     laid.push({
       id: place.id,
       place,
@@ -266,6 +286,7 @@ export function layoutMap(r: ResolvedIncident, o: MapLayoutOptions): MapLayout {
       area: isArea ? d : null,
       marker,
       radius: isArea ? radius : marker,
+      target,
       label: null,
       box: { x0: x - hit, x1: x + hit, y0: y - hit, y1: y + hit },
     });
@@ -290,7 +311,19 @@ export function layoutMap(r: ResolvedIncident, o: MapLayoutOptions): MapLayout {
       const pt = projection(interpolate(i / 24));
       if (pt) points.push(pt);
     }
-    arcs.push({ id: claim.id, claim, status, d: path(line) ?? '', opacity: arcOpacity(claim), points });
+    const gap = (p: PlaceLayout) => p.target + TARGET_GAP_PX;
+    const kept = trimPolyline(points, gap(byId.get(from.id)!), gap(byId.get(to.id)!));
+    arcs.push({
+      id: claim.id,
+      claim,
+      status,
+      d: path(line) ?? '',
+      opacity: arcOpacity(claim),
+      points,
+      hit: polylinePath(kept),
+      band: tubePath(kept, CLAIM_BAND_PX),
+      ring: tubePath(kept, CLAIM_RING_PX),
+    });
   }
 
   placeLabels(laid, arcs, width, height, o.measure);

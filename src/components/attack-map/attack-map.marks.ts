@@ -34,26 +34,60 @@ export function backdrop(l: MapLayout, lit: Emphasis): SVGTemplateResult {
 export interface ItemState {
   tabStop: boolean;
   selected: boolean;
+  /** Under the mouse pointer: previewed in the tip. */
+  previewed: boolean;
   /** The accessible name: what tells the item apart. */
   label: string;
   /** The accessible description: the rest. */
   description: string;
 }
 
-/** A place's hit area: its outline, or a circle around its marker. */
+const itemClass = (kind: 'place' | 'claim', s: ItemState) => (s.previewed ? `${kind} preview` : kind);
+
+/**
+ * A place as an option: what selection fills and outlines (its area, or its round target),
+ * and the focus ring, which is a different shape (a dashed ring outside it). The pointer
+ * lands on `pointerTargets`, not here.
+ */
 export function place(p: PlaceLayout, s: ItemState): SVGTemplateResult {
-  return svg`<g class="place" role="option" data-place-id=${p.id} tabindex=${s.tabStop ? 0 : -1} aria-selected=${s.selected ? 'true' : 'false'} aria-label=${s.label}
+  const small = !p.area || p.radius < p.target;
+  return svg`<g class=${itemClass('place', s)} role="option" data-place-id=${p.id} tabindex=${s.tabStop ? 0 : -1} aria-selected=${s.selected ? 'true' : 'false'} aria-label=${s.label}
       aria-description=${s.description || nothing} aria-details=${s.selected ? 'details' : nothing}>
-    ${p.area ? svg`<path class="hit" d=${p.area}></path>` : svg`<circle class="hit" cx=${p.x} cy=${p.y} r=${Math.max(12, p.marker + 6)}></circle>`}
+    ${small ? svg`<circle class="hit" cx=${p.x} cy=${p.y} r=${p.target}></circle>` : svg`<path class="hit" d=${p.area}></path>`}
+    ${
+      small
+        ? svg`<circle class="ring-halo" cx=${p.x} cy=${p.y} r=${p.target + 4}></circle><circle class="ring" cx=${p.x} cy=${p.y} r=${p.target + 4}></circle>`
+        : svg`<path class="ring-halo" d=${p.area}></path><path class="ring" d=${p.area}></path>`
+    }
   </g>`;
 }
 
-/** A claim's hit area along its arc. */
+/** A claim as an option: a band along its line for selection, a dashed ring farther out for focus. */
 export function arc(a: ArcLayout, s: ItemState): SVGTemplateResult {
-  return svg`<g class="claim" role="option" data-claim-id=${a.id} tabindex=${s.tabStop ? 0 : -1} aria-selected=${s.selected ? 'true' : 'false'} aria-label=${s.label}
+  return svg`<g class=${itemClass('claim', s)} role="option" data-claim-id=${a.id} tabindex=${s.tabStop ? 0 : -1} aria-selected=${s.selected ? 'true' : 'false'} aria-label=${s.label}
       aria-description=${s.description || nothing} aria-details=${s.selected ? 'details' : nothing}>
-    <path class="hit" d=${a.d}></path>
+    <path class="band" d=${a.band}></path>
+    <path class="ring-halo" d=${a.ring}></path><path class="ring" d=${a.ring}></path>
   </g>`;
+}
+
+/**
+ * Where the pointer lands, drawn above everything else and hidden from assistive technology:
+ * claim lines first (each stopped short of its places), then every place's area and round
+ * target, so a place is never covered by a line that ends in it or crosses it, and larger
+ * areas go under smaller places.
+ */
+export function pointerTargets(l: MapLayout): SVGTemplateResult {
+  return svg`
+    ${l.arcs.map((a) => svg`<path class="claim-target" data-target-claim=${a.id} d=${a.hit}></path>`)}
+    ${[...l.places]
+      // Larger areas first, so a small place inside or beside one stays on top.
+      .sort((a, b) => b.radius - a.radius)
+      .map(
+        (p) => svg`<g class="place-target" data-target-place=${p.id}>
+        ${p.area ? svg`<path d=${p.area}></path>` : nothing}<circle cx=${p.x} cy=${p.y} r=${p.target}></circle>
+      </g>`,
+      )}`;
 }
 
 const STATUSES: readonly SourcingStatus[] = ['confirmed', 'reported', 'single-source', 'disputed', 'denied'];

@@ -86,33 +86,63 @@ export const styles = css`
     cursor: pointer;
     outline: none;
   }
-  .place .hit {
+  /* The options draw selection and focus; the pointer lands on the targets layer above. */
+  svg.plot * {
+    pointer-events: none;
+  }
+  .chart .targets {
+    position: absolute;
+    inset-block-start: 0;
+    inset-inline-start: 0;
+  }
+  .place-target,
+  .claim-target {
+    cursor: pointer;
+  }
+  .place-target * {
     fill: transparent;
     stroke: none;
     pointer-events: all;
   }
-  .claim .hit {
+  .claim-target {
     fill: none;
     stroke: transparent;
     stroke-width: 16;
     stroke-linecap: round;
     pointer-events: stroke;
   }
-  .place:hover .hit,
-  .place[aria-selected='true'] .hit {
+  .place .hit,
+  .claim .band {
+    fill: transparent;
+    stroke: none;
+  }
+  .ring,
+  .ring-halo {
+    fill: none;
+    stroke: none;
+  }
+  /* Hover: a soft fill. Selection: the fill and a solid outline. */
+  .place.preview .hit,
+  .claim.preview .band {
     fill: var(--_accent-soft);
   }
-  .claim:hover .hit,
-  .claim[aria-selected='true'] .hit {
-    stroke: var(--_accent-soft);
+  .place[aria-selected='true'] .hit,
+  .claim[aria-selected='true'] .band {
+    fill: var(--_accent-soft);
+    stroke: var(--_accent);
+    stroke-width: 2;
   }
-  .place:focus-visible .hit {
+  /* Focus: a dashed ring outside the selection, opaque, on a halo of the background. */
+  .place:focus-visible .ring-halo,
+  .claim:focus-visible .ring-halo {
+    stroke: var(--_bg);
+    stroke-width: 6;
+  }
+  .place:focus-visible .ring,
+  .claim:focus-visible .ring {
     stroke: var(--_focus);
     stroke-width: 3;
-  }
-  .claim:focus-visible .hit {
-    stroke: var(--_focus);
-    stroke-opacity: 0.45;
+    stroke-dasharray: 6 3;
   }
   .claims {
     margin: 12px 14px 0;
@@ -171,12 +201,18 @@ export const styles = css`
       fill: CanvasText;
       stroke: Canvas;
     }
-    .place:focus-visible .hit,
-    .claim:focus-visible .hit,
     .place[aria-selected='true'] .hit,
-    .claim[aria-selected='true'] .hit {
+    .claim[aria-selected='true'] .band {
+      fill: transparent;
       stroke: Highlight;
-      stroke-opacity: 1;
+    }
+    .place:focus-visible .ring,
+    .claim:focus-visible .ring {
+      stroke: Highlight;
+    }
+    .place:focus-visible .ring-halo,
+    .claim:focus-visible .ring-halo {
+      stroke: Canvas;
     }
   }
 

@@ -11,8 +11,9 @@ import { click, drawnMap, mount } from '../../../test/browser/harness.js';
  * Places and claims are found by data-place-id and data-claim-id, the map by its listbox role,
  * panels by part. Classes stay only where nothing else observes the node: land, boundaries,
  * areas, arcs, the target marker and place labels are drawn in the aria-hidden backdrop (no
- * role or name; `.highlight` there is a purely visual emphasis); `.hit` is an option's hit
- * area, where the pointer lands and the focus ring is drawn.
+ * role or name; `.highlight` there is a purely visual emphasis); an option's `.hit` (a place)
+ * or `.band` (a claim) shows selection and its `.ring` focus. The pointer lands on the
+ * aria-hidden targets layer above, found by data-target-place and data-target-claim.
  */
 const withData = async (data?: Incident, width = 700) => {
   const incident = data ?? (await aiimsIncident());
@@ -199,7 +200,9 @@ describe('<attack-map> keyboard and selection', () => {
       await m.press('ArrowRight');
       await m.press('ArrowLeft');
       await m.settle();
-      expect(getComputedStyle(deepActiveElement()!.querySelector('.hit')!).strokeWidth, 'a visible focus ring').to.equal('3px');
+      const ring = getComputedStyle(deepActiveElement()!.querySelector('.ring')!);
+      expect(ring.strokeWidth, 'a visible focus ring').to.equal('3px');
+      expect(ring.strokeDasharray, 'dashed, unlike the selection').to.not.equal('none');
       const seen: string[] = [];
       // Three places, then the two drawn claims; ArrowRight on the last stays there.
       for (let i = 0; i < 6; i++) {
@@ -335,8 +338,8 @@ describe('<attack-map> boundaries and bad data', () => {
 describe('<attack-map> pointer', () => {
   it('hovering an arc shows its claim; leaving the map hides it again', async () => {
     const m = await withData();
-    // The pointer lands on the option's hit path, not on the option itself.
-    const arc = m.find('data-claim-id', 'att-hk-ip')!.querySelector('.hit')!;
+    // The pointer lands on the claim's target, drawn above the options.
+    const arc = m.find('data-target-claim', 'att-hk-ip')!;
     arc.dispatchEvent(new PointerEvent('pointerover', { pointerType: 'mouse', bubbles: true, composed: true }));
     await m.settle();
     // A tip over the map, not the details panel: nothing on the page moves.

@@ -17,11 +17,12 @@ import { applyDescribe, claimText, langOf, placeText, type OptionText } from '..
 import { claimDetails, sourceList } from '../../internal/details.js';
 import { LoadError, loadText } from '../../internal/load.js';
 import { sharedStyles } from '../../internal/shared-styles.js';
-import type { MapLayout, PlaceLayout } from '../../layout/map-layout.js';
+import type { Box, MapLayout, PlaceLayout } from '../../layout/map-layout.js';
 import { mapHeight } from '../../layout/map-size.js';
+import { placeTip } from '../../layout/tip-placement.js';
 import { emphasisFor, selection, type Emphasis, type Selection } from '../../model/selection.js';
 import type { Issue, Place, ResolvedClaim, ResolvedSource } from '../../model/types.js';
-import { arc, backdrop, legendItems, place } from './attack-map.marks.js';
+import { arc, backdrop, legendItems, place, pointerTargets } from './attack-map.marks.js';
 import { styles } from './attack-map.styles.js';
 
 type MapGeo = typeof import('../../layout/map-layout.js');
@@ -257,10 +258,11 @@ export class AttackMap extends AttackElement {
   }
 
   private itemOf(node: Element | null): FocusItem | null {
-    const el = node?.closest('[data-place-id], [data-claim-id]');
-    const place = el?.getAttribute('data-place-id');
+    // An option, or the pointer target drawn for it.
+    const el = node?.closest('[data-place-id], [data-claim-id], [data-target-place], [data-target-claim]');
+    const place = el?.getAttribute('data-place-id') ?? el?.getAttribute('data-target-place');
     if (place != null) return { kind: 'place' satisfies Kind, id: place };
-    const claim = el?.getAttribute('data-claim-id');
+    const claim = el?.getAttribute('data-claim-id') ?? el?.getAttribute('data-target-claim');
     return claim != null ? { kind: 'claim' satisfies Kind, id: claim } : null;
   }
 
@@ -384,24 +386,35 @@ export class AttackMap extends AttackElement {
     this.placeTip();
   }
 
-  /** Puts the tip beside its item, inside the map (CSSOM, allowed under a strict CSP). */
+  /**
+   * Puts the tip beside its item, inside the map, over none of the other places and claim
+   * lines when it can (CSSOM, allowed under a strict CSP).
+   */
   private placeTip() {
     const tip = this.renderRoot.querySelector<HTMLElement>('.tip');
     const item = this.preview;
-    if (!tip || !item) return;
+    const l = this.layout;
+    if (!tip || !item || !l) return;
     const chart = this.renderRoot.querySelector<HTMLElement>('.chart');
     const target = this.roving.options.element(item);
     if (!chart || !target) return;
     const c = chart.getBoundingClientRect();
     const t = target.getBoundingClientRect();
-    const w = tip.offsetWidth;
-    const h = tip.offsetHeight;
-    // Below the item when there is room, else above; never outside the map.
-    let top = t.bottom - c.top + 8;
-    if (top + h > c.height) top = Math.max(0, t.top - c.top - h - 8);
-    const left = Math.min(Math.max(0, t.left - c.left + t.width / 2 - w / 2), Math.max(0, c.width - w));
-    tip.style.left = `${Math.round(left)}px`;
-    tip.style.top = `${Math.round(top)}px`;
+    const box = { x0: t.left - c.left, y0: t.top - c.top, x1: t.right - c.left, y1: t.bottom - c.top };
+    const avoid: Box[] = [];
+    const prefer: Box[] = [];
+    for (const p of l.places) {
+      if (item.kind === 'place' && p.id === item.id) continue;
+      const r = Math.max(p.target, p.radius);
+      avoid.push({ x0: p.x - r, x1: p.x + r, y0: p.y - r, y1: p.y + r });
+    }
+    for (const a of l.arcs) {
+      if (item.kind === 'claim' && a.id === item.id) continue;
+      for (const [x, y] of a.points) prefer.push({ x0: x - 6, x1: x + 6, y0: y - 6, y1: y + 6 });
+    }
+    const spot = placeTip(box, tip.offsetWidth, tip.offsetHeight, c.width, c.height, avoid, prefer);
+    tip.style.left = `${spot.left}px`;
+    tip.style.top = `${spot.top}px`;
   }
 
   protected override exportText(): { subtitle: string[]; footer: string[] } {
@@ -423,6 +436,7 @@ export class AttackMap extends AttackElement {
     const drawn: FocusItem[] = l ? [...l.places.map((p) => ({ kind: 'place', id: p.id })), ...l.arcs.map((a) => ({ kind: 'claim', id: a.id }))] : [];
     const stop = this.roving.tabStop(drawn);
     const isStop = (kind: Kind, id: string) => stop?.kind === kind && stop.id === id;
+    const isPreview = (kind: Kind, id: string) => this.preview?.kind === kind && this.preview.id === id;
     const option = (text: OptionText) => ({ label: text.name, description: text.description });
     return html`<figure part="base" aria-labelledby="title">
       <figcaption class=${this.noCaption ? 'sr-only' : ''}>
@@ -439,17 +453,23 @@ export class AttackMap extends AttackElement {
                 ${repeat(
                   l.places,
                   (p) => p.id,
-                  (p) => place(p, { tabStop: isStop('place', p.id), selected: shown.place === p.id, ...option(this.placeOption(p)) }),
+                  (p) => place(p, { tabStop: isStop('place', p.id), selected: shown.place === p.id, previewed: isPreview('place', p.id), ...option(this.placeOption(p)) }),
                 )}
                 ${repeat(
                   l.arcs,
                   (a) => a.id,
                   (a) => {
                     const c = r.claimById.get(a.id);
-                    return arc(a, { tabStop: isStop('claim', a.id), selected: shown.claim === a.id, ...(c ? option(this.claimOption(c)) : { label: '', description: '' }) });
+                    return arc(a, {
+                      tabStop: isStop('claim', a.id),
+                      selected: shown.claim === a.id,
+                      previewed: isPreview('claim', a.id),
+                      ...(c ? option(this.claimOption(c)) : { label: '', description: '' }),
+                    });
                   },
                 )}
-              </svg>`
+              </svg>
+              <svg class="targets" aria-hidden="true" width=${width} height=${height} viewBox="0 0 ${width} ${height}">${pointerTargets(l)}</svg>`
             : html`<svg class="plot" aria-hidden="true" width=${width} height=${height}></svg>`
         }
         ${this.renderTip()}

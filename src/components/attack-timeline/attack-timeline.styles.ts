@@ -61,11 +61,12 @@ export const styles = css`
     stroke-opacity: 0.45;
     stroke-dasharray: 2 3;
   }
+  /* The span a date could fall in: at least 3:1 against its lane in both themes. */
   .extent {
     stroke: var(--_accent);
     stroke-width: 2;
     stroke-linecap: round;
-    opacity: 0.45;
+    opacity: 0.8;
   }
   .conflict {
     stroke: var(--_accent);
@@ -143,10 +144,11 @@ export const styles = css`
   .mark:hover .hit {
     fill: var(--_accent-soft);
   }
+  /* Selection is a solid outline; focus (below) a dashed ring, so they differ by shape too. */
   .mark[aria-selected='true'] .hit {
     fill: var(--_accent-soft);
     stroke: var(--_accent);
-    stroke-width: 1.5;
+    stroke-width: 2;
   }
   .mark.highlight .hit {
     stroke: var(--_claim);
@@ -156,6 +158,7 @@ export const styles = css`
   .mark:focus-visible .hit {
     stroke: var(--_focus);
     stroke-width: 3;
+    stroke-dasharray: 6 3;
   }
   .bin rect {
     fill: var(--_accent-soft);
@@ -168,6 +171,7 @@ export const styles = css`
   .bin:focus-visible rect {
     stroke: var(--_focus);
     stroke-width: 3;
+    stroke-dasharray: 6 3;
   }
   .bin {
     cursor: zoom-in;
@@ -187,25 +191,36 @@ export const styles = css`
       stroke: CanvasText;
     }
     .mark .shape,
-    .mark .range.shape,
     .conflict-dot,
     .lane rect,
     .bin rect {
       fill: Canvas;
+    }
+    /* A range bar is an outline: the label it spans stays readable under it. */
+    .mark .range.shape {
+      fill: transparent;
     }
     .mark[data-status='confirmed'] .shape {
       fill: CanvasText;
     }
     svg text,
     .tick text,
+    .tick.major text,
     .lane text,
-    .text .meta {
+    .text .meta,
+    .text[data-status='denied'] .label {
       fill: CanvasText;
+      stroke: none;
+    }
+    /* Event labels keep their halo (painted under the text) in the background colour. */
+    .text .label,
+    .text[data-status='denied'] .label {
       stroke: Canvas;
     }
+    /* An outline only: the label under a selected mark stays readable. */
     .mark[aria-selected='true'] .hit {
       stroke: Highlight;
-      fill: Canvas;
+      fill: transparent;
     }
     .mark:focus-visible .hit,
     .bin:focus-visible rect {

@@ -396,7 +396,15 @@ export class AttackTimeline extends AttackElement {
     const i = buttons.indexOf(event.target as HTMLButtonElement);
     if (i < 0) return;
     const to =
-      event.key === 'ArrowRight' ? (i + 1) % buttons.length : event.key === 'ArrowLeft' ? (i - 1 + buttons.length) % buttons.length : event.key === 'Home' ? 0 : event.key === 'End' ? buttons.length - 1 : -1;
+      event.key === 'ArrowRight'
+        ? (i + 1) % buttons.length
+        : event.key === 'ArrowLeft'
+          ? (i - 1 + buttons.length) % buttons.length
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? buttons.length - 1
+              : -1;
     if (to < 0) return;
     event.preventDefault();
     buttons[to]!.focus();
@@ -415,7 +423,12 @@ export class AttackTimeline extends AttackElement {
   private syncToolbarStop() {
     const buttons = this.toolbarButtons();
     // By default the first button that can act (Zoom in, before anything is zoomed).
-    const stop = buttons[this.toolbarStop] ? this.toolbarStop : Math.max(0, buttons.findIndex((b) => b.getAttribute('aria-disabled') !== 'true'));
+    const stop = buttons[this.toolbarStop]
+      ? this.toolbarStop
+      : Math.max(
+          0,
+          buttons.findIndex((b) => b.getAttribute('aria-disabled') !== 'true'),
+        );
     buttons.forEach((b, i) => (b.tabIndex = i === stop ? 0 : -1));
   }
 
