@@ -2,7 +2,6 @@
  * The wide timeline: time runs left to right, one band per lane, labels packed into levels so
  * they never overlap; above the level-of-detail threshold, events in view become bins.
  */
-import { scaleLinear } from 'd3-scale';
 import type { ResolvedEvent, ResolvedIncident } from '../model/types.js';
 import type { SizedMeasure as Measure } from './text.js';
 import { zonedTicks } from './time-axis.js';
@@ -23,8 +22,18 @@ function plotFor(width: number): HorizontalLayout['plot'] {
   return { left: SIZES.padX, right: Math.max(SIZES.padX + 10, width - SIZES.padX), top: SIZES.axis, bottom: 0 };
 }
 
-function baseScale(r: ResolvedIncident, plot: HorizontalLayout['plot']) {
-  return scaleLinear().domain(baseDomain(r)).range([plot.left, plot.right]);
+/** Time to x at the unzoomed view, and back: a straight line through the domain's ends. */
+interface Linear {
+  (t: number): number;
+  invert(x: number): number;
+}
+
+function baseScale(r: ResolvedIncident, plot: HorizontalLayout['plot']): Linear {
+  const [t0, t1] = baseDomain(r);
+  const perMs = (plot.right - plot.left) / (t1 - t0);
+  const x = ((t: number) => plot.left + (t - t0) * perMs) as Linear;
+  x.invert = (px: number) => t0 + (px - plot.left) / perMs;
+  return x;
 }
 
 /**
