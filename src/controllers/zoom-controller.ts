@@ -121,6 +121,14 @@ export class ZoomController implements ReactiveController {
     this.withZoom((lib, behavior, node) => lib.selection.select(node).call(behavior.translateTo, x, 0));
   }
 
+  /** Zooms to scale `k` with the unzoomed x position in the centre of the view [left, right]. */
+  zoomAbout(x: number, k: number, left: number, right: number): void {
+    this.withZoom((lib, behavior, node) => {
+      const centre = (left + right) / 2;
+      lib.selection.select(node).call(behavior.transform, lib.zoom.zoomIdentity.translate(centre - k * x, 0).scale(k));
+    });
+  }
+
   /** Zooms so the unzoomed span [x0, x1] fills the view. */
   zoomTo(x0: number, x1: number, left: number, right: number): void {
     this.withZoom((lib, behavior, node) => {

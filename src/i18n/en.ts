@@ -70,6 +70,9 @@ export const english = ({ num, count }: Counting): Messages => {
       selectedAnnouncement: (what) => `Selected: ${what}; details below.`,
       newTab: '(opens in a new tab)',
       sourceCount: (n) => count(n, { one: '# source', other: '# sources' }),
+      pageRange: (a, b, n) => `Events ${num(a)}–${num(b)} of ${num(n)}`,
+      previousPage: (n) => `Previous ${num(n)}`,
+      nextPage: (n) => `Next ${num(n)}`,
       statusCount: {
         confirmed: (n) => `${num(n)} confirmed on the record`,
         reported: (n) => `${num(n)} reported citing unnamed sources`,
@@ -110,6 +113,11 @@ export const english = ({ num, count }: Counting): Messages => {
       listLimited: (shown, total) => `Listing ${num(shown)} of ${events(total)}: those in view. Zoom or pan to list others.`,
       empty: 'This incident has no events yet.',
       binLabel: (n, a, b) => `${events(n)} from ${a} to ${b}. Press Enter to zoom in.`,
+      binListLabel: (n, a, b) =>
+        n === 1
+          ? `1 event at ${a}. Press Enter to open it.`
+          : `${events(n)} ${a === b ? `at ${a}` : `from ${a} to ${b}`}, too close together to draw one by one. Press Enter to list them.`,
+      binListTitle: (n, a, b) => `${events(n)} ${a === b ? `at ${a}` : `from ${a} to ${b}`}`,
     },
     map: {
       title: 'Places named in the claims',

@@ -70,6 +70,9 @@ export const hindi = ({ num, count }: Counting): Messages => {
       selectedAnnouncement: (what) => `चुना गया: ${what}; विवरण नीचे है।`,
       newTab: '(नए टैब में खुलता है)',
       sourceCount: (n) => `${num(n)} स्रोत`,
+      pageRange: (a, b, n) => `${num(n)} में से ${num(a)}–${num(b)} घटनाएँ`,
+      previousPage: (n) => `पिछली ${num(n)}`,
+      nextPage: (n) => `अगली ${num(n)}`,
       statusCount: {
         confirmed: (n) => `${num(n)} की आधिकारिक पुष्टि`,
         reported: (n) => `${num(n)} अनाम सूत्रों के हवाले से`,
@@ -110,6 +113,11 @@ export const hindi = ({ num, count }: Counting): Messages => {
       listLimited: (shown, total) => `${num(total)} में से ${events(shown)} दिखाई गई हैं: जो दृश्य में हैं। बाक़ी के लिए ज़ूम करें या खिसकाएँ।`,
       empty: 'इस घटना में अभी कोई प्रविष्टि नहीं है।',
       binLabel: (n, a, b) => `${a} से ${b} तक ${events(n)}। ज़ूम करने के लिए Enter दबाएँ।`,
+      binListLabel: (n, a, b) =>
+        n === 1
+          ? `${a} पर 1 घटना। खोलने के लिए Enter दबाएँ।`
+          : `${a === b ? `${a} पर` : `${a} से ${b} तक`} ${events(n)}, इतनी पास-पास कि अलग-अलग नहीं दिखाई जा सकतीं। सूची देखने के लिए Enter दबाएँ।`,
+      binListTitle: (n, a, b) => `${a === b ? `${a} पर` : `${a} से ${b} तक`} ${events(n)}`,
     },
     map: {
       title: 'दावों में जिन जगहों के नाम आए',

@@ -58,6 +58,11 @@ export interface CommonMessages {
   newTab: string;
   /** "3 sources". */
   sourceCount(n: number): string;
+  /** A long list shown a page at a time: "Events 51–100 of 100,000". */
+  pageRange(from: number, to: number, total: number): string;
+  /** The buttons that turn its pages: "Previous 50", "Next 50". */
+  previousPage(n: number): string;
+  nextPage(n: number): string;
   /** How many events have each status, for the description: "12 confirmed on the record". */
   statusCount: Record<SourcingStatus, (n: number) => string>;
   /** The whole incident in two sentences, for screen readers (unless the data gives a `description`). */
@@ -102,6 +107,10 @@ export interface TimelineMessages {
   listLimited(shown: number, total: number): string;
   empty: string;
   binLabel(n: number, start: string, end: string): string;
+  /** A bin too dense to open by zooming (its events share one moment): Enter lists them. */
+  binListLabel(n: number, start: string, end: string): string;
+  /** The heading of that list. */
+  binListTitle(n: number, start: string, end: string): string;
 }
 
 export interface MapMessages {

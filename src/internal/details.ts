@@ -110,3 +110,42 @@ export function claimDetails(resolved: ResolvedClaim, ctx: DetailsContext, withS
     ${withSources ? html`<p class="section-label">${m.common.sources}</p>${sourceList(sources, ctx)}` : nothing}
   </div>`;
 }
+
+/** How many events a long list shows at a time. */
+export const EVENT_PAGE = 50;
+
+/**
+ * Events as buttons, a page of `EVENT_PAGE` at a time, so a place named by 100,000 events or
+ * a bin of 600 events at one instant renders 50 buttons, not all of them. Each button chooses
+ * its event; the pager's buttons turn the page (`aria-disabled` at the ends, so focus stays).
+ */
+export function eventPage(
+  events: readonly ResolvedEvent[],
+  page: number,
+  ctx: DetailsContext,
+  choose: (id: string) => void,
+  turn: (page: number) => void,
+): TemplateResult {
+  const m = ctx.messages;
+  const pages = Math.max(1, Math.ceil(events.length / EVENT_PAGE));
+  const p = Math.min(Math.max(0, page), pages - 1);
+  const from = p * EVENT_PAGE;
+  const shown = events.slice(from, from + EVENT_PAGE);
+  const lang = langOf(ctx.resolved.incident.lang, ctx.locale);
+  const pager =
+    pages > 1
+      ? html`<p class="pager">
+          <span>${m.common.pageRange(from + 1, from + shown.length, events.length)}</span>
+          <button type="button" aria-disabled=${p === 0 ? 'true' : 'false'} @click=${() => p > 0 && turn(p - 1)}>${m.common.previousPage(EVENT_PAGE)}</button>
+          <button type="button" aria-disabled=${p === pages - 1 ? 'true' : 'false'} @click=${() => p < pages - 1 && turn(p + 1)}>
+            ${m.common.nextPage(Math.min(EVENT_PAGE, events.length - from - shown.length) || EVENT_PAGE)}
+          </button>
+        </p>`
+      : nothing;
+  return html`<ul class="events">
+      ${shown.map(
+        (e) => html`<li><button type="button" @click=${() => choose(e.id)}>${formatEventDate(e, ctx.locale, ctx.zone, m)}: <bdi lang=${ifDefined(lang)}>${e.event.title}</bdi></button></li>`,
+      )}
+    </ul>
+    ${pager}`;
+}

@@ -328,6 +328,33 @@ export const sharedStyles = css`
       animation: none !important;
     }
   }
+  /* Lists of events in a details panel, a page at a time. */
+  .events {
+    list-style: none;
+    padding: 0;
+    margin: 4px 0;
+  }
+  .events button {
+    text-align: start;
+    min-height: 32px;
+    margin: 2px 0;
+    font-size: 14px;
+  }
+  .pager {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 6px;
+    margin: 4px 0;
+    font-size: 13px;
+  }
+  .pager span {
+    margin-inline-end: auto;
+  }
+  .pager button[aria-disabled='true'] {
+    opacity: 0.55;
+    cursor: default;
+  }
   /* The data table, behind its toggle. */
   .table-toggle {
     display: block;

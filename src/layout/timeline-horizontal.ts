@@ -6,7 +6,7 @@ import type { ResolvedEvent, ResolvedIncident } from '../model/types.js';
 import type { SizedMeasure as Measure } from './text.js';
 import { zonedTicks } from './time-axis.js';
 import { binLane, binSpan } from './timeline-bins.js';
-import { overlapping, timeIndex } from './timeline-index.js';
+import { lowerBound, overlapping, timeIndex, upperBound, type TimeIndex } from './timeline-index.js';
 import { packLane, placeLane } from './timeline-labels.js';
 import { LOD_THRESHOLD, SIZES, type BinLayout, type HorizontalLayout, type LaneBand, type LayoutOptions, type MarkLayout } from './timeline-types.js';
 
@@ -120,6 +120,8 @@ export function layoutHorizontal(r: ResolvedIncident, o: LayoutOptions): Horizon
     .filter((t) => t.x >= plot.left - 0.5 && t.x <= plot.right + 0.5);
 
   const [d0, d1] = baseDomain(r);
+  const maxScale = (d1 - d0) / (30 * 60_000);
+  const threshold = o.lodThreshold ?? LOD_THRESHOLD;
   return {
     orientation: 'horizontal',
     width: o.width,
@@ -133,8 +135,35 @@ export function layoutHorizontal(r: ResolvedIncident, o: LayoutOptions): Horizon
     domain,
     baseX: base,
     x,
-    maxScale: (d1 - d0) / (30 * 60_000),
+    maxScale,
     centreOf: (e) => base((e.start.start + e.start.end) / 2),
     spanOf: (b) => binSpan(b).map(base) as [number, number],
+    revealScale: (e, k0) => revealScale(index, [d0, d1], (e.start.start + e.start.end) / 2, Math.max(1, k0), maxScale, threshold),
   };
+}
+
+/**
+ * The least scale in [k0, maxScale] at which a view centred on `t` (kept inside the domain,
+ * as the zoom's extent keeps it) holds at most 90% of `threshold` events, by bisection on the
+ * scale's logarithm; each count is two binary searches in the index.
+ */
+export function revealScale(index: TimeIndex, [d0, d1]: [number, number], t: number, k0: number, maxScale: number, threshold: number): number {
+  const span = d1 - d0;
+  const limit = Math.floor(threshold * 0.9);
+  const count = (k: number) => {
+    const w = span / k;
+    const lo = Math.min(Math.max(d0, t - w / 2), d1 - w);
+    // Starts are sorted (middles need not be): near enough, with the 10% margin.
+    return upperBound(index.starts, lo + w) - lowerBound(index.starts, lo);
+  };
+  if (count(k0) <= limit) return k0;
+  if (count(maxScale) > limit) return maxScale;
+  let a = Math.log(k0);
+  let b = Math.log(maxScale);
+  for (let i = 0; i < 30 && b - a > 0.01; i++) {
+    const m = (a + b) / 2;
+    if (count(Math.exp(m)) <= limit) b = m;
+    else a = m;
+  }
+  return Math.exp(b);
 }

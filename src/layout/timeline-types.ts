@@ -105,6 +105,11 @@ export interface HorizontalLayout {
   centreOf: (e: ResolvedEvent) => number;
   /** The unzoomed x range to zoom to so a bin opens into its events, with a margin. */
   spanOf: (b: BinLayout) => [number, number];
+  /**
+   * The least zoom, no less than `k`, at which a view centred on the event holds few enough
+   * events to draw each one; `maxScale` when none does (many events at one instant).
+   */
+  revealScale: (e: ResolvedEvent, k: number) => number;
 }
 
 export interface HeadingRow {

@@ -166,17 +166,6 @@ export const styles = css`
     font-size: 12px;
     color: var(--_muted);
   }
-  .events {
-    list-style: none;
-    padding: 0;
-    margin: 4px 0;
-  }
-  .events button {
-    text-align: start;
-    min-height: 32px;
-    margin: 2px 0;
-    font-size: 14px;
-  }
 
   @media (forced-colors: active) {
     .land {

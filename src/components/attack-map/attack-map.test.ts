@@ -335,6 +335,51 @@ describe('<attack-map> boundaries and bad data', () => {
   });
 });
 
+describe('<attack-map> a place named by many events', () => {
+  it('lists 20,000 events 50 at a time, and the pager turns through them', async () => {
+    const events = Array.from({ length: 20_000 }, (_, i) => ({
+      id: `e${i}`,
+      title: `Beacon ${i}`,
+      start: new Date(Date.UTC(2023, 0, 1) + i * 60_000).toISOString().slice(0, 16) + 'Z',
+      status: 'reported',
+      places: ['c2'],
+    }));
+    const m = await withData({
+      version: 1,
+      title: 'A busy server',
+      timeZone: 'UTC',
+      places: [
+        { id: 'c2', name: 'Command server', lat: 52.37, lon: 4.9, role: 'infrastructure', precisionMeters: 20000 },
+        { id: 'victim', name: 'Victim', lat: 48.86, lon: 2.35, role: 'target' },
+      ],
+      claims: [{ id: 'k', from: 'c2', to: 'victim', relation: 'infrastructure-located-in', assertion: 'Beacons went here', assertedBy: 'A vendor', status: 'reported' }],
+      events,
+    } as Incident);
+    click(m.find('data-place-id', 'c2')!);
+    await m.settle();
+    const panel = () => m.part('details')!;
+    const buttons = () => [...panel().querySelectorAll<HTMLButtonElement>('.events button')];
+    expect(buttons()).to.have.length(50);
+    expect(buttons()[0]!.textContent).to.contain('Beacon 0');
+    expect(panel().textContent).to.contain('Events 1–50 of 20,000');
+    const pager = (name: string) => [...panel().querySelectorAll<HTMLButtonElement>('.pager button')].find((b) => b.textContent.trim() === name)!;
+    expect(pager('Previous 50').getAttribute('aria-disabled')).to.equal('true');
+    pager('Next 50').focus();
+    await m.press('Enter');
+    await m.settle();
+    expect(buttons()[0]!.textContent).to.contain('Beacon 50');
+    expect(panel().textContent).to.contain('Events 51–100 of 20,000');
+    expect(m.root.activeElement?.textContent?.trim(), 'focus stays on the pager').to.equal('Next 50');
+    expect(pager('Previous 50').getAttribute('aria-disabled')).to.equal('false');
+    // Another place, then back: the list starts again at its first page.
+    click(m.find('data-place-id', 'victim')!);
+    await m.settle();
+    click(m.find('data-place-id', 'c2')!);
+    await m.settle();
+    expect(buttons()[0]!.textContent).to.contain('Beacon 0');
+  });
+});
+
 describe('<attack-map> pointer', () => {
   it('hovering an arc shows its claim; leaving the map hides it again', async () => {
     const m = await withData();

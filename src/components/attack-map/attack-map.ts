@@ -10,11 +10,11 @@ import { repeat } from 'lit/directives/repeat.js';
 import { ResizeController } from '../../controllers/resize-controller.js';
 import { RovingFocusController, type FocusItem } from '../../controllers/roving-focus-controller.js';
 import { boundaryGeometry, loadLand, resolutionFor, type Land, type Resolution } from '../../geo/basemap.js';
-import { formatConfidence, formatEventDate } from '../../i18n/format.js';
+import { formatConfidence } from '../../i18n/format.js';
 import { AttackElement } from '../../internal/attack-element.js';
 import { heading } from '../../internal/chrome.js';
 import { applyDescribe, claimText, langOf, placeText, type OptionText } from '../../internal/describe.js';
-import { claimDetails, sourceList } from '../../internal/details.js';
+import { claimDetails, eventPage, sourceList } from '../../internal/details.js';
 import { LoadError, loadText } from '../../internal/load.js';
 import { sharedStyles } from '../../internal/shared-styles.js';
 import type { Box, MapLayout, PlaceLayout } from '../../layout/map-layout.js';
@@ -95,6 +95,8 @@ export class AttackMap extends AttackElement {
    * Escape is pressed anywhere.
    */
   @state() private preview: FocusItem | null = null;
+  /** The page of a place's events being shown (a place may be named by thousands). */
+  @state() private eventsPage: { place: string; page: number } | null = null;
   private readonly escapePreview = (event: KeyboardEvent) => {
     if (event.key === 'Escape' && this.preview) {
       this.preview = null;
@@ -233,6 +235,15 @@ export class AttackMap extends AttackElement {
     if (r.top < 0 || r.bottom > (window.innerHeight || document.documentElement.clientHeight)) button.scrollIntoView({ block: 'nearest' });
   }
 
+  /**
+   * A place chosen anew shows its events from the first page.
+   * @internal
+   */
+  override selectionChanged(value: Selection, previous: Selection): void {
+    super.selectionChanged(value, previous);
+    if (value.place !== previous.place) this.eventsPage = null;
+  }
+
   protected override dismiss(): boolean {
     if (this.preview) {
       this.preview = null;
@@ -319,10 +330,13 @@ export class AttackMap extends AttackElement {
         ${
           events.length
             ? html`<p class="section-label">${m.map.eventsHere}</p>
-              <ul class="events">${events.map(
-                (e) =>
-                  html`<li><button type="button" @click=${() => this.chooseEvent(e.id, from)}>${formatEventDate(e, ctx.locale, ctx.zone, m)}: <bdi lang=${ifDefined(lang)}>${e.event.title}</bdi></button></li>`,
-              )}</ul>`
+              ${eventPage(
+                events,
+                this.eventsPage?.place === p.id ? this.eventsPage.page : 0,
+                ctx,
+                (id) => this.chooseEvent(id, from),
+                (page) => (this.eventsPage = { place: p.id, page }),
+              )}`
             : nothing
         }`;
     } else if (claims.length) body = html`${claims.map((c) => claimDetails(c, ctx))}`;

@@ -545,6 +545,87 @@ describe('<attack-timeline> level of detail', () => {
   });
 });
 
+describe('<attack-timeline> reaching one event at scale', () => {
+  // 2,000 events over a fortnight: binned at the first view.
+  const many = (n: number, step: number, at = (i: number) => Date.UTC(2022, 10, 1) + i * step) =>
+    Array.from({ length: n }, (_, i) => ({
+      id: `e${i}`,
+      title: `Log entry ${i}`,
+      lane: ['net', 'host', 'mail'][i % 3],
+      start: new Date(at(i)).toISOString().slice(0, 19) + 'Z',
+      status: 'confirmed',
+      sources: ['s1'],
+    }));
+  const drawn = (t: Harness<AttackTimeline>, id: string) => t.all('data-event-id').some((m) => m.id === id);
+
+  it('select(id) inside a 2,000-event incident zooms until that event has its own mark, and shows it selected', async () => {
+    const t = await withData(1280, small(many(2000, 600_000)));
+    expect(t.all('data-bin').length, 'binned at first').to.be.greaterThan(0);
+    for (const id of ['e1234', 'e3', 'e1998']) {
+      t.el.select(id);
+      await waitFor(() => drawn(t, id), `${id} drawn`);
+      await t.settle();
+      const mark = t.find('data-event-id', id)!;
+      expect(mark.getAttribute('aria-selected')).to.equal('true');
+      // Inside the plot, not clipped off either side.
+      const plot = t.role('listbox')!.getBoundingClientRect();
+      const box = mark.getBoundingClientRect();
+      expect(box.left >= plot.left - 1 && box.right <= plot.right + 1, `${id} at ${Math.round(box.left)}–${Math.round(box.right)} in ${Math.round(plot.left)}–${Math.round(plot.right)}`).to.equal(true);
+      expect(t.all('data-event-id').length).to.be.at.most(500);
+    }
+  });
+
+  it('a bin that zooming cannot open (600 events at one instant) lists its events 50 at a time; each opens its details', async () => {
+    const at = (i: number) => (i < 600 ? Date.UTC(2022, 10, 5, 10, 0, 0) : Date.UTC(2022, 10, 1, 0, 7) + (i - 600) * 900_000);
+    const t = await withData(1280, small(many(2000, 0, at).map((e) => ({ ...e, lane: 'net' }))));
+    t.el.select('e10');
+    await waitFor(() => t.button('Zoom in')?.getAttribute('aria-disabled') === 'true', 'deepest zoom');
+    await t.settle();
+    expect(drawn(t, 'e10'), 'still binned at the deepest zoom').to.equal(false);
+    expect(detailsTitle(t).textContent, 'its details open all the same').to.contain('Log entry 10');
+    const dense = t.all('data-bin').find((b) => /^600 events .*too close together/.test(b.node.getAttribute('aria-label')!));
+    expect(Boolean(dense), `the dense bin says Enter lists its events: ${t.all('data-bin').map((b) => b.node.getAttribute('aria-label')).join(' | ')}`).to.equal(true);
+    dense!.node.focus();
+    await t.press('Enter');
+    await t.settle();
+    const panel = t.part('details')!;
+    expect(detailsTitle(t).textContent).to.match(/^600 events at 5 Nov 2022, 3:30 pm/);
+    const buttons = () => [...panel.querySelectorAll<HTMLButtonElement>('.events button')];
+    expect(buttons()).to.have.length(50);
+    expect(deepActiveElement() === buttons()[0], 'focus on the first event').to.equal(true);
+    expect(panel.textContent).to.contain('Events 1–50 of 600');
+    const next = [...panel.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Next 50')!;
+    next.click();
+    await t.settle();
+    expect(t.part('details')!.textContent).to.contain('Events 51–100 of 600');
+    const chosen = buttons()[3]!;
+    const title = chosen.querySelector('bdi')!.textContent;
+    chosen.click();
+    await t.settle();
+    expect(detailsTitle(t).textContent).to.equal(title);
+    expect(t.el.selected).to.equal(`e${title!.replace('Log entry ', '')}`);
+    // Escape from a reopened list closes it and puts focus back on the bin.
+    const again = t.all('data-bin').find((b) => /^600 events/.test(b.node.getAttribute('aria-label')!))!;
+    again.node.focus();
+    await t.press('Enter');
+    await t.settle();
+    await t.press('Escape');
+    await t.settle();
+    expect(t.root.querySelector('.events') === null, 'list closed').to.equal(true);
+    expect(t.focusedId('data-bin')).to.equal(again.id);
+  });
+
+  it('an event selected along with the data (as a deep link does) is drawn', async () => {
+    const data = small(many(2000, 600_000));
+    const t = await timeline((el) => {
+      el.incident = data;
+      el.selected = 'e777';
+    });
+    await waitFor(() => drawn(t, 'e777'), 'e777 drawn');
+    expect(t.find('data-event-id', 'e777')!.getAttribute('aria-selected')).to.equal('true');
+  });
+});
+
 describe('<attack-timeline> bad input', () => {
   let trap: ReturnType<typeof trapPageErrors>;
   beforeEach(() => (trap = trapPageErrors()));

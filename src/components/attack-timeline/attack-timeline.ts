@@ -15,10 +15,10 @@ import { formatEventDate, formatResolvedDate, zoneName } from '../../i18n/format
 import { AttackElement } from '../../internal/attack-element.js';
 import { heading } from '../../internal/chrome.js';
 import { applyDescribe, eventText, incidentDescription, langOf } from '../../internal/describe.js';
-import { eventDetails } from '../../internal/details.js';
+import { eventDetails, eventPage } from '../../internal/details.js';
 import { sharedStyles } from '../../internal/shared-styles.js';
 import type { SizedMeasure } from '../../layout/text.js';
-import { laneLevels, layoutTimeline, type HorizontalLayout, type TimelineLayout } from '../../layout/timeline-layout.js';
+import { laneLevels, layoutTimeline, SIZES, type BinLayout, type HorizontalLayout, type TimelineLayout } from '../../layout/timeline-layout.js';
 import { emphasisFor, type Selection } from '../../model/selection.js';
 import type { ResolvedEvent, ResolvedIncident } from '../../model/types.js';
 import { backdrop, bin, legendItems, mark } from './attack-timeline.marks.js';
@@ -175,6 +175,8 @@ export class AttackTimeline extends AttackElement {
    */
   override selectionChanged(value: Selection, previous: Selection): void {
     super.selectionChanged(value, previous);
+    // Any new choice replaces a dense bin's list in the details panel.
+    if (this.binList && (value.event !== previous.event || value.place !== previous.place || value.claim !== previous.claim)) this.binList = null;
     const r = this.resolved;
     if (!r || value.place === undefined || value.place === previous.place) return;
     const first = r.eventsByPlace.get(value.place)?.[0];
@@ -200,7 +202,13 @@ export class AttackTimeline extends AttackElement {
     const e = r?.eventById.get(id);
     if (!r || !e || !layout) return;
     if (layout.orientation === 'vertical') this.windowStart = Math.max(0, r.events.indexOf(e) - Math.floor(VERTICAL_WINDOW / 2));
-    else this.zoomer.centerOn(layout.centreOf(e));
+    else {
+      // Zoomed in as far as it takes for the event's own mark to be drawn, not a bin.
+      const k = this.zoomer.transform.k;
+      const needed = layout.revealScale(e, k);
+      if (needed > k * 1.0001) this.zoomer.zoomAbout(layout.centreOf(e), needed, layout.plot.left, layout.plot.right);
+      else this.zoomer.centerOn(layout.centreOf(e));
+    }
   }
 
   /** Items in keyboard order: events in time order, or bins left to right. */
@@ -217,12 +225,37 @@ export class AttackTimeline extends AttackElement {
     else this.userSelect(item.id);
   }
 
+  /**
+   * True when zooming cannot open the bin: already at the deepest zoom, or its events are so
+   * close in time that even the deepest zoom leaves them in one bin.
+   */
+  private cannotSplit(layout: HorizontalLayout, b: BinLayout): boolean {
+    const deepest = this.zoomer.transform.k >= layout.maxScale * 0.98;
+    const perMsAtDeepest = (layout.plot.right - layout.plot.left) / (30 * 60_000);
+    return deepest || (b.end - b.start) * perMsAtDeepest < SIZES.binWidth;
+  }
+
   private zoomIntoBin(key: string) {
     const layout = this.layout;
     const r = this.resolved;
     if (layout?.orientation !== 'horizontal' || !r) return;
     const b = layout.bins.find((x) => x.key === key);
     if (!b) return;
+    if (this.cannotSplit(layout, b)) {
+      // Listed instead, a page at a time: each event can still be reached and read.
+      const events = r.events.filter((e) => {
+        if (e.lane !== b.lane) return false;
+        const mid = layout.x((e.start.start + e.start.end) / 2);
+        return mid >= b.x0 && mid < b.x1 + (b.x1 === layout.plot.right ? 0.5 : 0);
+      });
+      if (events.length === 1) {
+        this.userSelect(events[0]!.id);
+        return;
+      }
+      this.binList = { key, count: b.count, start: b.start, end: b.end, events, page: 0 };
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part="details"] .events button')?.focus());
+      return;
+    }
     const [x0, x1] = layout.spanOf(b);
     this.zoomer.zoomTo(x0, x1, layout.plot.left, layout.plot.right);
     const first = r.events.find((e) => e.lane === b.lane && e.start.start >= b.start);
@@ -246,6 +279,10 @@ export class AttackTimeline extends AttackElement {
 
   protected override dismiss(): boolean {
     if (this.stopSound()) return true;
+    if (this.binList) {
+      this.closeBinList();
+      return true;
+    }
     if (!this.shown.event) return false;
     this.closeDetails();
     return true;
@@ -293,8 +330,7 @@ export class AttackTimeline extends AttackElement {
     const shown = this.shown;
     const lit = this.resolved ? emphasisFor(this.resolved, shown).events : new Set<string>();
     const locale = this.effectiveLocale;
-    const zone = this.effectiveTimeZone;
-    const fmt = (t: number) => formatResolvedDate({ text: '', start: t, end: t, unit: 'minute', approximate: false, hasOffset: true }, locale, zone);
+    const fmt = (t: number) => this.instantText(t);
     return html`
       <div class="chart" part="chart" @keydown=${this.roving.handleKeydown} @click=${this.handleClick} @focusin=${this.roving.handleFocusIn}>
         <svg class="layer" aria-hidden="true" width=${l.width} height=${l.height} viewBox="0 0 ${l.width} ${l.height}">${backdrop(l)}</svg>
@@ -320,7 +356,13 @@ export class AttackTimeline extends AttackElement {
               ? repeat(
                   l.bins,
                   (b) => b.key,
-                  (b) => bin(b, stop?.kind === 'bin' && stop.id === b.key, m.timeline.binLabel(b.count, fmt(b.start), fmt(b.end)), new Intl.NumberFormat(locale).format(b.count)),
+                  (b) =>
+                    bin(
+                      b,
+                      stop?.kind === 'bin' && stop.id === b.key,
+                      (this.cannotSplit(l, b) ? m.timeline.binListLabel : m.timeline.binLabel)(b.count, fmt(b.start), fmt(b.end)),
+                      new Intl.NumberFormat(locale).format(b.count),
+                    ),
                 )
               : nothing
           }
@@ -420,6 +462,15 @@ export class AttackTimeline extends AttackElement {
   /** Which toolbar button holds the tab stop. */
   private toolbarStop = -1;
 
+  /** A bin that zooming cannot open, listed in the details panel; its events and page. */
+  @state() private binList: { key: string; count: number; start: number; end: number; events: ResolvedEvent[]; page: number } | null = null;
+
+  private closeBinList() {
+    const key = this.binList?.key;
+    this.binList = null;
+    if (key) this.roving.focus({ kind: 'bin', id: key });
+  }
+
   private syncToolbarStop() {
     const buttons = this.toolbarButtons();
     // By default the first button that can act (Zoom in, before anything is zoomed).
@@ -443,6 +494,30 @@ export class AttackTimeline extends AttackElement {
   }
 
   /** Every event as a table, in time order, behind a toggle (and always in print). */
+  /** A moment as the axis would say it, to the minute. */
+  private instantText(t: number): string {
+    return formatResolvedDate({ text: '', start: t, end: t, unit: 'minute', approximate: false, hasOffset: true }, this.effectiveLocale, this.effectiveTimeZone);
+  }
+
+  /** A dense bin's events, a page at a time; choosing one opens its details. */
+  private renderBinList(list: NonNullable<AttackTimeline['binList']>): TemplateResult {
+    const ctx = this.detailsContext;
+    const fmt = (t: number) => this.instantText(t);
+    const body = html`${heading(ctx.level, this.messages.timeline.binListTitle(list.count, fmt(list.start), fmt(list.end)), 'details-title', 'details-title')}
+    ${eventPage(
+      list.events,
+      list.page,
+      ctx,
+      (id) => {
+        this.binList = null;
+        this.userSelect(id);
+        void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part="details"] .close')?.focus());
+      },
+      (page) => (this.binList = { ...list, page }),
+    )}`;
+    return this.renderDetailsPanel(body, () => this.closeBinList(), { labelledBy: 'details-title' });
+  }
+
   private renderTableToggle(): TemplateResult {
     const m = this.messages;
     return html`<button type="button" class="table-toggle" aria-expanded=${this.tableOpen ? 'true' : 'false'} aria-controls="events-table"
@@ -542,7 +617,13 @@ export class AttackTimeline extends AttackElement {
           : nothing
       }
       ${r.events.length ? this.renderLegend(legendItems(m)) : nothing}
-      ${selected ? this.renderDetailsPanel(eventDetails(selected, this.detailsContext), () => this.closeDetails(), { labelledBy: 'details-title' }) : nothing}
+      ${
+        this.binList
+          ? this.renderBinList(this.binList)
+          : selected
+            ? this.renderDetailsPanel(eventDetails(selected, this.detailsContext), () => this.closeDetails(), { labelledBy: 'details-title' })
+            : nothing
+      }
       ${r.events.length ? html`${this.renderTableToggle()}${this.renderTable(r)}` : nothing}
       ${this.renderLive()}
     </figure>`;
