@@ -119,13 +119,7 @@ export const EVENT_PAGE = 50;
  * a bin of 600 events at one instant renders 50 buttons, not all of them. Each button chooses
  * its event; the pager's buttons turn the page (`aria-disabled` at the ends, so focus stays).
  */
-export function eventPage(
-  events: readonly ResolvedEvent[],
-  page: number,
-  ctx: DetailsContext,
-  choose: (id: string) => void,
-  turn: (page: number) => void,
-): TemplateResult {
+export function eventPage(events: readonly ResolvedEvent[], page: number, ctx: DetailsContext, choose: (id: string) => void, turn: (page: number) => void): TemplateResult {
   const m = ctx.messages;
   const pages = Math.max(1, Math.ceil(events.length / EVENT_PAGE));
   const p = Math.min(Math.max(0, page), pages - 1);
@@ -144,7 +138,8 @@ export function eventPage(
       : nothing;
   return html`<ul class="events">
       ${shown.map(
-        (e) => html`<li><button type="button" @click=${() => choose(e.id)}>${formatEventDate(e, ctx.locale, ctx.zone, m)}: <bdi lang=${ifDefined(lang)}>${e.event.title}</bdi></button></li>`,
+        (e) =>
+          html`<li><button type="button" @click=${() => choose(e.id)}>${formatEventDate(e, ctx.locale, ctx.zone, m)}: <bdi lang=${ifDefined(lang)}>${e.event.title}</bdi></button></li>`,
       )}
     </ul>
     ${pager}`;

@@ -50,3 +50,43 @@ test('the index is built once per document', () => {
   assert.equal(timeIndex(r), timeIndex(r));
   assert.deepEqual(overlapping(buildIndex([]), 0, 1), []);
 });
+
+test('revealScale: the least zoom at which a view centred on an event holds few enough events to draw it', async () => {
+  const { revealScale, baseDomain } = await import('../../src/layout/timeline-horizontal.js');
+  const r = mixed(20_000);
+  const index = timeIndex(r);
+  const domain = baseDomain(r);
+  const [d0, d1] = domain;
+  const maxScale = (d1 - d0) / (30 * 60_000);
+  const inWindow = (t: number, k: number) => {
+    const w = (d1 - d0) / k;
+    const lo = Math.min(Math.max(d0, t - w / 2), d1 - w);
+    return r.events.filter((e) => e.start.start >= lo && e.start.start <= lo + w).length;
+  };
+  for (const i of [0, 5_000, 12_345, 19_999]) {
+    const e = r.events[i]!;
+    const t = (e.start.start + e.start.end) / 2;
+    const k = revealScale(index, domain, t, 1, maxScale, 500);
+    assert.ok(k > 1 && k < maxScale, `zooms in for event ${i}: ${k}`);
+    assert.ok(inWindow(t, k) <= 450, `at most 90% of the threshold in view: ${inWindow(t, k)}`);
+    // Not much more than needed: a little less zoom would show too many.
+    assert.ok(inWindow(t, k / 1.05) > 450 * 0.9, `about the least zoom: ${inWindow(t, k / 1.05)}`);
+    // Already enough: the zoom is kept.
+    assert.equal(revealScale(index, domain, t, k * 2, maxScale, 500), k * 2);
+  }
+});
+
+test('revealScale gives the deepest zoom when no zoom can separate the events (600 at one instant)', async () => {
+  const { revealScale, baseDomain } = await import('../../src/layout/timeline-horizontal.js');
+  const events = Array.from({ length: 700 }, (_, i) => ({
+    id: `e${i}`,
+    title: 'x',
+    start: i < 600 ? '2022-05-01T10:00Z' : `2022-0${1 + (i % 9)}-1${i % 10}T00:00Z`,
+    status: 'confirmed',
+    sources: ['s'],
+  }));
+  const r = parseIncident({ version: 1, title: 't', timeZone: 'UTC', sources: [{ id: 's' }], events }).resolved!;
+  const domain = baseDomain(r);
+  const maxScale = (domain[1] - domain[0]) / (30 * 60_000);
+  assert.equal(revealScale(timeIndex(r), domain, Date.UTC(2022, 4, 1, 10), 1, maxScale, 500), maxScale);
+});

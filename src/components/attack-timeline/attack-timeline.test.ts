@@ -570,7 +570,10 @@ describe('<attack-timeline> reaching one event at scale', () => {
       // Inside the plot, not clipped off either side.
       const plot = t.role('listbox')!.getBoundingClientRect();
       const box = mark.getBoundingClientRect();
-      expect(box.left >= plot.left - 1 && box.right <= plot.right + 1, `${id} at ${Math.round(box.left)}–${Math.round(box.right)} in ${Math.round(plot.left)}–${Math.round(plot.right)}`).to.equal(true);
+      expect(
+        box.left >= plot.left - 1 && box.right <= plot.right + 1,
+        `${id} at ${Math.round(box.left)}–${Math.round(box.right)} in ${Math.round(plot.left)}–${Math.round(plot.right)}`,
+      ).to.equal(true);
       expect(t.all('data-event-id').length).to.be.at.most(500);
     }
   });
@@ -584,7 +587,13 @@ describe('<attack-timeline> reaching one event at scale', () => {
     expect(drawn(t, 'e10'), 'still binned at the deepest zoom').to.equal(false);
     expect(detailsTitle(t).textContent, 'its details open all the same').to.contain('Log entry 10');
     const dense = t.all('data-bin').find((b) => /^600 events .*too close together/.test(b.node.getAttribute('aria-label')!));
-    expect(Boolean(dense), `the dense bin says Enter lists its events: ${t.all('data-bin').map((b) => b.node.getAttribute('aria-label')).join(' | ')}`).to.equal(true);
+    expect(
+      Boolean(dense),
+      `the dense bin says Enter lists its events: ${t
+        .all('data-bin')
+        .map((b) => b.node.getAttribute('aria-label'))
+        .join(' | ')}`,
+    ).to.equal(true);
     dense!.node.focus();
     await t.press('Enter');
     await t.settle();
