@@ -20,7 +20,11 @@ const loadD3 = (): Promise<D3> => (d3 ??= Promise.all([import('d3-zoom'), import
  * the transform as state and derives its scale from it. The page is never trapped: a plain
  * wheel scrolls the page (Ctrl/⌘ + wheel or a trackpad pinch zooms), one finger scrolls the
  * page (two fingers pinch), and no transition runs, so reduced motion holds by construction.
- * Calls made before d3 has loaded are applied once it has.
+ *
+ * d3 is not needed to draw, so it loads after the first paint: on the reader's first gesture
+ * on the chart (pointer, touch, focus, Ctrl + wheel), on a zoom button, or when the page is
+ * idle, whichever comes first. A Ctrl + wheel before then is kept from zooming the page and
+ * applied once d3 is in. Calls made before d3 has loaded are applied once it has.
  */
 export class ZoomController implements ReactiveController {
   transform: Transform = IDENTITY;
@@ -29,9 +33,22 @@ export class ZoomController implements ReactiveController {
   private behavior: ZoomBehavior<SVGSVGElement, unknown> | null = null;
   private lib: D3 | null = null;
   private connected = true;
+  /** What `attach` was last asked for, bound once d3 is in. */
+  private wanted: { node: SVGSVGElement; left: number; right: number; height: number; maxScale: number } | null = null;
+  /** The node whose first gesture will load d3, and how to stop waiting. */
+  private waiting: { node: SVGSVGElement; stop: () => void } | null = null;
+  private loading: Promise<void> | null = null;
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
+  }
+
+  /** Loads d3 (once) and binds to the node `attach` was given. */
+  private load(): Promise<void> {
+    return (this.loading ??= loadD3().then((lib) => {
+      this.lib = lib;
+      if (this.connected) this.bind();
+    }));
   }
 
   /** Runs `fn` with d3 and the node bound, now or when both are ready. */
@@ -40,7 +57,7 @@ export class ZoomController implements ReactiveController {
       fn(this.lib, this.behavior, this.node);
       return;
     }
-    void loadD3().then(() => {
+    void this.load().then(() => {
       if (this.connected && this.lib && this.behavior && this.node) fn(this.lib, this.behavior, this.node);
     });
   }
@@ -67,30 +84,66 @@ export class ZoomController implements ReactiveController {
     const bounds = `${left}|${right}|${height}|${maxScale}`;
     if (node === this.node && bounds === this.bounds && this.behavior) return;
     this.bounds = bounds;
-    void loadD3().then((lib) => {
-      if (!this.connected || this.bounds !== bounds) return;
-      this.lib = lib;
-      this.behavior ??= this.create(lib);
-      this.behavior
-        .scaleExtent([1, Math.max(1, maxScale)])
-        .extent([
-          [left, 0],
-          [right, height],
-        ])
-        .translateExtent([
-          [left, 0],
-          [right, height],
-        ]);
-      const sel = lib.selection.select(node);
-      if (node !== this.node) {
-        this.detach();
-        this.node = node;
-        sel.call(this.behavior);
-      }
-      // Keep what the reader had, clamped to the new bounds (a resize, or Lit swapped the node).
-      const t = lib.zoom.zoomIdentity.translate(this.transform.x, this.transform.y).scale(this.transform.k);
-      sel.call(this.behavior.transform, t).call(this.behavior.scaleBy, 1);
-    });
+    this.wanted = { node, left, right, height, maxScale };
+    if (this.lib) this.bind();
+    else this.waitFor(node);
+  }
+
+  /** Until d3 is in: the first gesture on `node`, or an idle moment, loads it. */
+  private waitFor(node: SVGSVGElement) {
+    if (this.waiting?.node === node) return;
+    this.waiting?.stop();
+    const go = () => void this.load();
+    const wheel = (event: WheelEvent) => {
+      if (!event.ctrlKey && !event.metaKey) return;
+      // The browser would zoom the whole page: zoom the chart instead, once d3 is in.
+      event.preventDefault();
+      const r = node.getBoundingClientRect();
+      const factor = 2 ** (-event.deltaY * (event.deltaMode === 1 ? 0.05 : event.deltaMode ? 1 : 0.002) * 10);
+      this.scaleBy(factor, event.clientX - r.left);
+    };
+    const gestures = ['pointerdown', 'touchstart', 'focusin'] as const;
+    for (const type of gestures) node.addEventListener(type, go, { passive: true });
+    node.addEventListener('wheel', wheel, { passive: false });
+    const idle = typeof requestIdleCallback === 'function' ? requestIdleCallback(go, { timeout: 4000 }) : window.setTimeout(go, 2000);
+    this.waiting = {
+      node,
+      stop: () => {
+        for (const type of gestures) node.removeEventListener(type, go);
+        node.removeEventListener('wheel', wheel);
+        if (typeof cancelIdleCallback === 'function') cancelIdleCallback(idle);
+        clearTimeout(idle);
+      },
+    };
+  }
+
+  private bind() {
+    const lib = this.lib;
+    const want = this.wanted;
+    if (!lib || !want || !this.connected) return;
+    this.waiting?.stop();
+    this.waiting = null;
+    const { node, left, right, height, maxScale } = want;
+    this.behavior ??= this.create(lib);
+    this.behavior
+      .scaleExtent([1, Math.max(1, maxScale)])
+      .extent([
+        [left, 0],
+        [right, height],
+      ])
+      .translateExtent([
+        [left, 0],
+        [right, height],
+      ]);
+    const sel = lib.selection.select(node);
+    if (node !== this.node) {
+      this.detach();
+      this.node = node;
+      sel.call(this.behavior);
+    }
+    // Keep what the reader had, clamped to the new bounds (a resize, or Lit swapped the node).
+    const t = lib.zoom.zoomIdentity.translate(this.transform.x, this.transform.y).scale(this.transform.k);
+    sel.call(this.behavior.transform, t).call(this.behavior.scaleBy, 1);
   }
 
   /** Zooms by a factor about the centre of the view, or about the view's x position `at`. */
@@ -143,6 +196,9 @@ export class ZoomController implements ReactiveController {
 
   hostDisconnected(): void {
     this.connected = false;
+    this.waiting?.stop();
+    this.waiting = null;
+    this.wanted = null;
     this.detach();
     this.bounds = '';
   }
