@@ -6,7 +6,7 @@
  * and started again on reattach; a load that was overtaken is ignored.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { parseIncident } from '../model/parse.js';
+import { isLarge, parseIncident, parseIncidentInSlices } from '../model/parse.js';
 import type { Issue, ParseResult } from '../model/types.js';
 import { convertText, isOwnJson, readOwnJson, type Format } from '../internal/convert.js';
 import { LoadError, loadText } from '../internal/load.js';
@@ -51,6 +51,22 @@ export class DataController implements ReactiveController {
     this.input = value;
     this.abort();
     this.hasInput = value !== null && value !== undefined;
+    if (this.hasInput && isLarge(value)) {
+      // Tens of thousands of events: read in slices, so the page is never held in one long task.
+      const loader = new AbortController();
+      this.loader = loader;
+      this.state = 'loading';
+      this.loadErrors = [];
+      this.result = null;
+      this.host.dataChanged(null);
+      this.host.requestUpdate();
+      void parseIncidentInSlices(value).then((result) => {
+        if (this.loader !== loader) return;
+        this.loader = null;
+        this.accept(result);
+      });
+      return;
+    }
     this.accept(this.hasInput ? parseIncident(value) : null);
   }
 

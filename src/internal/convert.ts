@@ -4,7 +4,8 @@
  * the path of where the text came from (`src`, `script`).
  */
 import { isValidTimeZone } from '../model/dates.js';
-import { parseIncidentJson } from '../model/parse.js';
+import { readJson } from '../model/formats/json-text.js';
+import { isLarge, parseIncident, parseIncidentInSlices, parseIncidentJson } from '../model/parse.js';
 import type { Issue, ParseResult } from '../model/types.js';
 
 export const FORMATS = ['incident', 'timelinejs', 'csv', 'stix'] as const;
@@ -27,7 +28,12 @@ export const readOwnJson = (text: string, path: string): ParseResult => parseInc
 
 /** Any format; `timeZone` is used for dates the data gives no zone for, when valid. */
 export async function convertText(text: string, path: string, format: string, timeZone: string | null): Promise<ParseResult> {
-  if (isOwnJson(text, format)) return readOwnJson(text, path);
+  if (isOwnJson(text, format)) {
+    const json = readJson(text.replace(/^\ufeff/, ''));
+    // A large document is read in slices, after the text itself.
+    if (!json.ok) return readOwnJson(text, path);
+    return isLarge(json.value) ? parseIncidentInSlices(json.value) : parseIncident(json.value);
+  }
   try {
     const { importIncident } = await import('../model/formats/index.js');
     const zone = timeZone && isValidTimeZone(timeZone) ? timeZone : undefined;

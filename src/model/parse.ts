@@ -10,7 +10,7 @@ import { Checker, checkFields, compact, describe, isObject, isText, optionalLang
 import { clip, isValidTimeZone, resolveDate } from './dates.js';
 import { readJson } from './formats/json-text.js';
 import { readClaims } from './read-claims.js';
-import { readEvents } from './read-events.js';
+import { drain, readEventSteps } from './read-events.js';
 import { readPlaces } from './read-places.js';
 import { readLanes, readSources } from './read-sources.js';
 import { resolveIncident, resolveSource } from './resolve.js';
@@ -19,7 +19,7 @@ import type { Incident, ParseResult, ResolvedSource } from './types.js';
 export { STATUSES, PRECISIONS } from './read-events.js';
 export { DEFAULT_LANE } from './read-sources.js';
 
-function parseDocument(c: Checker, input: unknown): ParseResult {
+function* parseSteps(c: Checker, input: unknown): Generator<void, ParseResult, void> {
   const fail = (): ParseResult => ({ incident: null, resolved: null, errors: c.errors, warnings: c.warnings });
   if (!isObject(input)) {
     c.error('', `the incident must be a JSON object, not ${describe(input)}`);
@@ -56,8 +56,9 @@ function parseDocument(c: Checker, input: unknown): ParseResult {
     } else c.warn('victim', 'must be an object with a name; ignored');
   }
 
-  const events = readEvents(c, input.events, timeZone, { sources: sourceById, places: placeById, lanes, lanesGiven: lanesGiven !== undefined });
+  const events = yield* readEventSteps(c, input.events, timeZone, { sources: sourceById, places: placeById, lanes, lanesGiven: lanesGiven !== undefined });
   if (!events) return fail();
+  yield;
   const claims = readClaims(c, input.claims, placeById, sourceById, events.ids);
 
   const incident: Incident = compact({
@@ -78,20 +79,64 @@ function parseDocument(c: Checker, input: unknown): ParseResult {
     sources: input.sources === undefined ? undefined : sources,
   });
 
+  yield;
   const resolved = resolveIncident({ incident, timeZone, lanes: [...lanes.values()], events: events.resolved, sourceById, places, claims });
   return { incident, resolved, errors: c.errors, warnings: c.warnings };
 }
+
+const unreadable = (c: Checker, err: unknown): ParseResult => {
+  // A getter or proxy in a hand-made object could still throw; report it, never rethrow.
+  c.error('', `the incident could not be read: ${err instanceof Error ? err.message : String(err)}`);
+  return { incident: null, resolved: null, errors: c.errors, warnings: c.warnings };
+};
 
 /** Checks and resolves an incident document (a parsed JSON value). Never throws. */
 export function parseIncident(input: unknown): ParseResult {
   const c = new Checker();
   try {
-    return parseDocument(c, input);
+    return drain(parseSteps(c, input));
   } catch (err) {
-    // A getter or proxy in a hand-made object could still throw; report it, never rethrow.
-    c.error('', `the incident could not be read: ${err instanceof Error ? err.message : String(err)}`);
-    return { incident: null, resolved: null, errors: c.errors, warnings: c.warnings };
+    return unreadable(c, err);
   }
+}
+
+/** Above this many events an element parses in slices (see {@link parseIncidentInSlices}). */
+export const SLICED_ABOVE = 10_000;
+
+/** Gives the page a turn: `scheduler.yield()` where there is one, else a new task. */
+export function nextTurn(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * `parseIncident` in slices of about `budgetMs` of work, pausing between them (`pause`,
+ * {@link nextTurn} by default) so a document of 100,000 events never holds the page in one
+ * long task. The result is the same as `parseIncident`'s. Never rejects.
+ */
+export async function parseIncidentInSlices(input: unknown, { pause = nextTurn, budgetMs = 12 }: { pause?: () => Promise<void>; budgetMs?: number } = {}): Promise<ParseResult> {
+  const c = new Checker();
+  try {
+    const steps = parseSteps(c, input);
+    let since = performance.now();
+    for (;;) {
+      const r = steps.next();
+      if (r.done) return r.value;
+      if (performance.now() - since >= budgetMs) {
+        await pause();
+        since = performance.now();
+      }
+    }
+  } catch (err) {
+    return unreadable(c, err);
+  }
+}
+
+/** True when a document is large enough to parse in slices. */
+export function isLarge(input: unknown): boolean {
+  const events = (input as { events?: unknown } | null)?.events;
+  return Array.isArray(events) && events.length > SLICED_ABOVE;
 }
 
 /**

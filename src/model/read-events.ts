@@ -153,7 +153,29 @@ function readEvent(
  * ids. Undefined, after an error, when there is nothing to draw: `raw` is not an array, or it
  * has events and every one was left out. An empty array is a valid, empty incident.
  */
-export function readEvents(c: Checker, raw: unknown, zone: string, lookups: EventLookups): { events: IncidentEvent[]; resolved: ResolvedEvent[]; ids: Set<string> } | undefined {
+export function readEvents(c: Checker, raw: unknown, zone: string, lookups: EventLookups): EventsRead | undefined {
+  return drain(readEventSteps(c, raw, zone, lookups));
+}
+
+export interface EventsRead {
+  events: IncidentEvent[];
+  resolved: ResolvedEvent[];
+  ids: Set<string>;
+}
+
+/** How many events are read between the points where a sliced parse may pause. */
+export const EVENTS_PER_STEP = 500;
+
+/** Runs steps to the end at once. */
+export function drain<T>(steps: Generator<void, T, void>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** `readEvents` as steps: it yields every {@link EVENTS_PER_STEP} events, so a caller can pause there. */
+export function* readEventSteps(c: Checker, raw: unknown, zone: string, lookups: EventLookups): Generator<void, EventsRead | undefined, void> {
   if (!Array.isArray(raw)) {
     c.error('events', raw === undefined ? 'is missing: the incident needs an events array' : `must be an array, not ${describe(raw)}`);
     return undefined;
@@ -162,12 +184,14 @@ export function readEvents(c: Checker, raw: unknown, zone: string, lookups: Even
   const events: IncidentEvent[] = [];
   const resolved: ResolvedEvent[] = [];
   const withIds = { ...lookups, ids };
-  raw.forEach((e, i) => {
-    const r = readEvent(c, e, i, zone, withIds);
-    if (!r) return;
-    events.push(r.event);
-    resolved.push(r.resolved);
-  });
+  for (let i = 0; i < raw.length; i++) {
+    const r = readEvent(c, raw[i], i, zone, withIds);
+    if (r) {
+      events.push(r.event);
+      resolved.push(r.resolved);
+    }
+    if (i % EVENTS_PER_STEP === EVENTS_PER_STEP - 1) yield;
+  }
   if (raw.length > 0 && events.length === 0) return undefined;
 
   // Events that name no lane share a default one.

@@ -255,3 +255,42 @@ test("parseIncident(…) keeps a source's titleVerified, and warns about one tha
     ['sources[0].titleVerified'],
   );
 });
+
+test('parseIncidentInSlices gives what parseIncident gives, pausing between slices of work', async () => {
+  const { parseIncidentInSlices, isLarge } = await import('../../src/model/parse.js');
+  const events = Array.from({ length: 12_000 }, (_, i) => ({
+    id: i === 5 ? 'e4' : `e${i}`, // one duplicate id: an error at its path
+    title: `Event ${i}`,
+    start: new Date(Date.UTC(2024, 0, 1) + ((i * 7919) % 12_000) * 60_000).toISOString().slice(0, 16) + 'Z',
+    status: i % 13 === 0 ? 'rumoured' : 'confirmed', // a bad status: a warning
+  }));
+  const doc = { version: 1, title: 'Big', timeZone: 'UTC', events };
+  assert.equal(isLarge(doc), true);
+  assert.equal(isLarge({ events: events.slice(0, 10) }), false);
+  let pauses = 0;
+  const sliced = await parseIncidentInSlices(doc, { pause: async () => void pauses++, budgetMs: 0 });
+  const whole = parseIncident(doc);
+  assert.ok(pauses >= 24, `paused between slices (${pauses})`);
+  assert.deepEqual(sliced.errors, whole.errors);
+  assert.deepEqual(sliced.warnings, whole.warnings);
+  assert.deepEqual(
+    sliced.resolved!.events.map((e) => e.id),
+    whole.resolved!.events.map((e) => e.id),
+  );
+  assert.deepEqual(sliced.incident, whole.incident);
+  assert.equal(sliced.errors[0]!.path, 'events[5].id');
+});
+
+test('parseIncidentInSlices never rejects: a throwing getter is an issue', async () => {
+  const { parseIncidentInSlices } = await import('../../src/model/parse.js');
+  const doc = { version: 1, title: 'x', events: [{ id: 'a', title: 'A', start: '2024-01-01' }] };
+  Object.defineProperty(doc.events[0], 'status', {
+    get() {
+      throw new Error('boom');
+    },
+    enumerable: true,
+  });
+  const r = await parseIncidentInSlices(doc);
+  assert.equal(r.incident, null);
+  assert.match(r.errors[0]!.message, /could not be read: boom/);
+});

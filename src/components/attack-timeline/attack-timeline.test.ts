@@ -533,6 +533,7 @@ describe('<attack-timeline> level of detail', () => {
       sources: ['s1'],
     }));
     const t = await withData(1280, small(events));
+    await waitFor(() => t.all('data-bin').length, 'bins drawn');
     expect(t.all('data-event-id')).to.have.length(0);
     const bins = t.all('data-bin');
     expect(bins.length).to.be.greaterThan(10);
@@ -622,6 +623,20 @@ describe('<attack-timeline> reaching one event at scale', () => {
     await t.settle();
     expect(t.root.querySelector('.events') === null, 'list closed').to.equal(true);
     expect(t.focusedId('data-bin')).to.equal(again.id);
+  });
+
+  it('reads 20,000 events in slices: the page gets turns while they are read, then the chart draws', async () => {
+    const data = small(many(20_000, 60_000));
+    const t = await timeline(() => undefined);
+    t.el.incident = data;
+    // The page draws a frame before the reading is done: it is not held.
+    const during = await new Promise<{ incident: unknown; status: string }>((resolve) =>
+      requestAnimationFrame(() => resolve({ incident: t.el.incident, status: t.role('status')?.textContent ?? '' })),
+    );
+    expect(during.incident, 'not read yet when the page gets its turn').to.equal(null);
+    expect(during.status).to.match(/Loading/);
+    await waitFor(() => t.all('data-bin').length > 0, 'drawn as bins');
+    expect(t.el.incident!.events).to.have.length(20_000);
   });
 
   it('an event selected along with the data (as a deep link does) is drawn', async () => {
