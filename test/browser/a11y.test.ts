@@ -229,6 +229,66 @@ describe('focus', () => {
     });
   }
 
+  it('Next steps through every event in an article with scroll-driven steps, and Escape keeps the button in view', async () => {
+    // An article as examples/article.html has: paragraphs after the story that select events as they scroll by.
+    const steps: HTMLElement[] = [];
+    const s = await story(() => {
+      for (const id of ['ev-attack', 'ev-fir', 'ev-ip-trace']) {
+        const p = document.createElement('p');
+        p.dataset.attackEvent = id;
+        p.textContent = `A paragraph about ${id}.`;
+        p.style.margin = '0 0 500px';
+        steps.push(p);
+      }
+      // In the page before the story first draws, which is when it looks for them.
+      document.body.append(...steps);
+    });
+    s.el.parentElement!.after(...steps);
+    try {
+      const ids = s.el.incident!.events.length;
+      const next = [...s.part('stepper')!.querySelectorAll('button')][1]!;
+      next.scrollIntoView({ block: 'end' });
+      next.focus();
+      const seen: string[] = [];
+      for (let i = 0; i < ids; i++) {
+        await sendKeys({ press: 'Enter' });
+        await s.settle();
+        await frames(2);
+        seen.push(s.el.selected!);
+      }
+      const order = s.el.incident!.events.map((e) => e.id);
+      // Each press selects the next event in time order; scrolling past a step chooses nothing.
+      expect(new Set(seen).size, seen.join(' ')).to.equal(ids);
+      expect(next.getAttribute('aria-disabled')).to.equal('true');
+      expect(order.includes(seen.at(-1)!)).to.equal(true);
+      // A step crossing the reading line while focus is in the story (the details above Next
+      // shrank, say) chooses nothing; with focus outside the story it does.
+      const toReadingLine = async (p: HTMLElement) => {
+        window.scrollBy(0, p.getBoundingClientRect().top - innerHeight * 0.47);
+        await frames(3);
+        await s.settle();
+      };
+      const before = s.el.selected;
+      await toReadingLine(steps[1]!);
+      expect(s.el.selected, 'no step chosen while the reader drives the story').to.equal(before);
+      next.blur();
+      await toReadingLine(steps[0]!);
+      await waitFor(() => s.el.selected === 'ev-attack', 'the step chosen with focus outside the story');
+      next.scrollIntoView({ block: 'end' });
+      next.focus();
+      await sendKeys({ press: 'Enter' });
+      await s.settle();
+      await sendKeys({ press: 'Escape' });
+      await s.settle();
+      await frames(2);
+      const r = next.getBoundingClientRect();
+      expect(r.top >= 0 && r.bottom <= innerHeight + 1, `Next at ${Math.round(r.top)}–${Math.round(r.bottom)} of ${innerHeight}`).to.equal(true);
+      expect(deepActiveElement() === next).to.equal(true);
+    } finally {
+      for (const p of steps) p.remove();
+    }
+  });
+
   it('comes back to the last focused event when the reader tabs back in; the ends do not wrap', async () => {
     const t = await timeline();
     const before = document.createElement('button');

@@ -119,6 +119,9 @@ export class AttackStory extends AttackElement {
 
   /** @internal */
   stepReached(step: HTMLElement): void {
+    // While the reader drives the story itself (focus inside it: the stepper, a chart), the
+    // article scrolling past a step, as keeping a pressed button in view does, chooses nothing.
+    if (this.matches(':focus-within')) return;
     const id = step.dataset.attackEvent;
     if (id !== undefined && id !== this.selected) this.announce(selection(id));
   }
@@ -154,17 +157,26 @@ export class AttackStory extends AttackElement {
   protected override dismiss(): boolean {
     const s = this.selection;
     if (s.event === undefined && s.place === undefined && s.claim === undefined) return false;
+    const stepper = this.renderRoot.querySelector('.stepper');
+    const focused = (this.renderRoot as ShadowRoot).activeElement;
     this.announce(selection(null));
+    // Closing the details changes the height above the stepper: keep a focused button in view.
+    if (focused instanceof HTMLElement && stepper?.contains(focused)) void this.keepInView(focused);
     return true;
   }
 
   /** Previous / Next: a step, then the pressed button is kept in view however the details above it changed. */
   private async stepFrom(delta: 1 | -1, button: HTMLElement) {
     this.step(delta, true);
+    await this.keepInView(button);
+  }
+
+  /** After the story and its parts have updated, scrolls `el` into view if it left it. */
+  private async keepInView(el: HTMLElement) {
     await this.updateComplete;
     await Promise.all([...this.renderRoot.querySelectorAll<AttackElement>('attack-timeline, attack-map')].map((p) => p.updateComplete));
-    const r = button.getBoundingClientRect();
-    if (r.top < 0 || r.bottom > (window.innerHeight || document.documentElement.clientHeight)) button.scrollIntoView({ block: 'nearest' });
+    const r = el.getBoundingClientRect();
+    if (r.top < 0 || r.bottom > (window.innerHeight || document.documentElement.clientHeight)) el.scrollIntoView({ block: 'nearest' });
   }
 
   /** Parts report their own load; the story reports once for all (boundary errors pass). */
