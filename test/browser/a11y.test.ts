@@ -435,6 +435,13 @@ describe('nothing read twice', () => {
     expect(m.part('details')!.textContent).to.contain('Report dated 14 Dec 2022 quoting PTI');
     expect(button.getAttribute('aria-expanded')).to.equal('true');
     expect(button.getAttribute('aria-label')).to.match(/^Sources: Attacker's origin, as claimed: An unnamed official source/);
+    // Below the button, as "details below" says, and next in Tab order: not back up the page.
+    const panel = m.part('details')!;
+    expect(button.getAttribute('aria-controls')).to.equal(panel.id);
+    expect(entry.contains(panel), 'the panel is in the claim entry').to.equal(true);
+    expect(panel.getBoundingClientRect().top).to.be.at.least(button.getBoundingClientRect().bottom - 1);
+    await m.press('Tab');
+    expect(panel.contains(deepActiveElement()), 'Tab goes into the panel').to.equal(true);
     expect(await axeViolations(m.el)).to.deep.equal([]);
     // Closing the details puts focus back on the button they were opened from.
     m.button('Close details')!.focus();

@@ -366,11 +366,19 @@ export class AttackMap extends AttackElement {
         ]);
         const text = html`<strong>${m.map.relation[k.relation]}</strong>${stop} <bdi lang=${ifDefined(lang)}>${said}</bdi>${stop}${k.caveats?.length ? html` <span class="caveat" lang=${ifDefined(lang)}>${k.caveats.join(' ')}</span>` : nothing}`;
         if (drawn.has(c.id)) return html`<li data-claim=${c.id}>${text}</li>`;
+        // Its details open right after its button, where "details below" sends the reader.
         return html`<li data-claim-id=${c.id}>${text} (${m.map.notOnMap})
           <button type="button" class="claim-open" aria-label=${`${m.common.sources}: ${this.claimOption(c).name}`} aria-expanded=${chosen === c.id ? 'true' : 'false'}
-            aria-details=${chosen === c.id ? 'details' : nothing} @click=${(e: Event) => (chosen === c.id ? this.closeDetails() : void this.openClaim(c.id, e.currentTarget as HTMLElement))}>${m.common.sources}</button></li>`;
+            aria-controls=${chosen === c.id ? 'details' : nothing} aria-details=${chosen === c.id ? 'details' : nothing}
+            @click=${(e: Event) => (chosen === c.id ? this.closeDetails() : void this.openClaim(c.id, e.currentTarget as HTMLElement))}>${m.common.sources}</button>
+          ${chosen === c.id ? this.renderDetails(emphasisFor(r, this.shown), this.shown) : nothing}</li>`;
       })}</ol>
     </section>`;
+  }
+
+  /** True for a claim that is listed but not drawn (no place of its own, or denied). */
+  private isListedClaim(id: string | undefined): boolean {
+    return id !== undefined && !this.layout?.arcs.some((a) => a.id === id);
   }
 
   /** The hover preview: a short tip over the map, beside the item. */
@@ -490,7 +498,7 @@ export class AttackMap extends AttackElement {
       </div>
       <p id="map-help" hidden>${m.map.keyboardHelp}</p>
       ${this.renderLegend(legendItems(m, this.quiet))}
-      ${this.renderDetails(this.preview ? emphasisFor(r, shown) : lit, shown)}
+      ${this.isListedClaim(shown.claim) ? nothing : this.renderDetails(this.preview ? emphasisFor(r, shown) : lit, shown)}
       ${this.renderClaimsList(l)}
       <p class="credit" part="credit">${m.map.credit}${this.boundaryLayer ? ` ${m.map.boundaryCredit}` : ''}</p>
       ${this.renderLive()}
