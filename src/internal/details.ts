@@ -24,7 +24,8 @@ export interface DetailsContext {
 
 /** A link that opens a new tab, and says so to assistive technology. */
 function newTabLink(href: string, text: unknown, m: Messages, lang?: string): TemplateResult {
-  return html`<a href=${href} target="_blank" rel="noopener noreferrer" lang=${ifDefined(lang)}>${text}<span class="sr-only"> ${m.common.newTab}</span></a>`;
+  // The text may be in another language than the "opens in a new tab" note, which is the UI's.
+  return html`<a href=${href} target="_blank" rel="noopener noreferrer">${lang ? html`<span lang=${lang}>${text}</span>` : text}<span class="sr-only"> ${m.common.newTab}</span></a>`;
 }
 
 /** Sources as an ordered list; each is cited even when it has no usable link. */
@@ -42,13 +43,14 @@ export function sourceList(sources: readonly ResolvedSource[], { locale, zone, m
   })}</ol>`;
 }
 
-/** ATT&CK codes with their names, each linked to its page: "T1486 Data Encrypted for Impact". */
-function techniques(codes: string[], m: Messages): TemplateResult {
+/** ATT&CK codes with their names (English, as ATT&CK gives them), each linked to its page: "T1486 Data Encrypted for Impact". */
+function techniques(codes: string[], m: Messages, locale: string): TemplateResult {
+  const lang = langOf('en', locale);
   return html`${codes.map((code, i) => {
     const name = techniqueName(code);
     const text = name ? `${code} ${name}` : code;
     const url = techniqueUrl(code);
-    return html`${i ? ', ' : ''}${url ? newTabLink(url, text, m) : text}`;
+    return html`${i ? ', ' : ''}${url ? newTabLink(url, text, m, lang) : html`<span lang=${ifDefined(lang)}>${text}</span>`}`;
   })}`;
 }
 
@@ -65,7 +67,11 @@ export function eventDetails(e: ResolvedEvent, ctx: DetailsContext): TemplateRes
   const lang = langOf(r.incident.lang, locale);
   const lane = r.laneById.get(e.lane)?.label ?? e.lane;
   const precision = [m.common.precision[e.start.unit], e.start.approximate ? m.common.approximate : ''].filter(Boolean).join(', ');
-  const citedName = (id: string) => r.sourceById.get(id)?.label ?? id;
+  // A cited source is named in its own language (English unless the data says otherwise).
+  const citedName = (id: string, i: number) => {
+    const src = r.sourceById.get(id);
+    return html`${i ? ', ' : ''}<bdi lang=${ifDefined(langOf(src?.lang ?? 'en', locale))}>${src?.label ?? id}</bdi>`;
+  };
   return html`${heading(ctx.level, html`<bdi lang=${ifDefined(lang)}>${e.event.title}</bdi>`, 'details-title', 'details-title')}
     <dl>
       <dt>${m.common.date}</dt>
@@ -73,7 +79,7 @@ export function eventDetails(e: ResolvedEvent, ctx: DetailsContext): TemplateRes
       ${statusRows(e.status, e.confidence, m)}
       <dt>${m.common.lane}</dt>
       <dd lang=${ifDefined(lang)}>${lane}</dd>
-      ${e.event.techniques?.length ? html`<dt>${m.common.techniques}</dt><dd>${techniques(e.event.techniques, m)}</dd>` : nothing}
+      ${e.event.techniques?.length ? html`<dt>${m.common.techniques}</dt><dd>${techniques(e.event.techniques, m, locale)}</dd>` : nothing}
     </dl>
     ${e.event.description ? html`<p class="description" lang=${ifDefined(lang)}>${e.event.description}</p>` : nothing}
     ${
@@ -81,7 +87,7 @@ export function eventDetails(e: ResolvedEvent, ctx: DetailsContext): TemplateRes
         ? html`<p class="section-label">${m.common.conflicts}</p>
           <ul>${e.event.conflicts.map((c) => {
             const alt = c.date ? resolveDate(c.date, zone) : null;
-            return html`<li><bdi lang=${ifDefined(lang)}>${c.note}</bdi>${alt?.ok ? ` (${m.common.alsoGiven(formatResolvedDate(alt.value, locale, zone))})` : ''}${c.sources?.length ? ` ${m.common.sources}: ${c.sources.map(citedName).join(', ')}${m.common.stop}` : ''}</li>`;
+            return html`<li><bdi lang=${ifDefined(lang)}>${c.note}</bdi>${alt?.ok ? ` (${m.common.alsoGiven(formatResolvedDate(alt.value, locale, zone))})` : ''}${c.sources?.length ? html` ${m.common.sources}: ${c.sources.map(citedName)}${m.common.stop}` : ''}</li>`;
           })}</ul>`
         : nothing
     }
@@ -139,7 +145,7 @@ export function eventPage(events: readonly ResolvedEvent[], page: number, ctx: D
   return html`<ul class="events">
       ${shown.map(
         (e) =>
-          html`<li><button type="button" @click=${() => choose(e.id)}>${formatEventDate(e, ctx.locale, ctx.zone, m)}: <bdi lang=${ifDefined(lang)}>${e.event.title}</bdi></button></li>`,
+          html`<li><button type="button" @click=${() => choose(e.id)}>${formatEventDate(e, ctx.locale, ctx.zone, m, true)}: <bdi lang=${ifDefined(lang)}>${e.event.title}</bdi></button></li>`,
       )}
     </ul>
     ${pager}`;

@@ -337,6 +337,12 @@ describe('names, descriptions and headings', () => {
     const label = t.find('data-event-id', 'ev-agencies')!.getAttribute('aria-label')!;
     expect(label).to.match(/^25 Nov to 14 Dec 2022/);
     expect(label).to.not.contain('–');
+    // The table, which a screen reader reads cell by cell, says it the same way.
+    t.button('Show as table')!.click();
+    await t.settle();
+    const title = t.el.incident!.events.find((e) => e.id === 'ev-agencies')!.title;
+    const row = [...t.root.querySelectorAll('tbody tr')].find((tr) => tr.querySelector('th')!.textContent === title)!;
+    expect(row.querySelector('td')!.textContent).to.match(/^25 Nov to 14 Dec 2022/);
   });
 
   it('lets the publisher reword names and descriptions, and ignores a hook that throws', async () => {
@@ -525,9 +531,26 @@ describe('language (WCAG 3.1.2)', () => {
     const s = await story((el) => (el.locale = 'hi-IN'), 1280, data);
     click(s.timeline.find('data-event-id', 'ev-attack')!);
     await s.settle();
-    const links = [...s.timeline.part('details')!.querySelectorAll('a')];
+    const panel = s.timeline.part('details')!;
+    const links = [...panel.querySelectorAll('a')];
     expect(links.length).to.be.greaterThan(0);
-    for (const a of links.filter((x) => !x.href.includes('attack.mitre.org'))) expect(a.getAttribute('lang')).to.equal('en');
+    // Every link's text (source titles, ATT&CK names) is marked English; its "opens in a new
+    // tab" note, in Hindi, is not inside the English mark.
+    for (const a of links) {
+      const text = a.querySelector('[lang]');
+      expect(text?.getAttribute('lang'), a.textContent!).to.equal('en');
+      const note = a.querySelector('.sr-only')!;
+      expect(note.closest('[lang="en"]') === null, `${a.textContent}: the note is not marked English`).to.equal(true);
+      expect(note.textContent).to.contain('नए टैब');
+    }
+    expect(links.some((a) => a.href.includes('attack.mitre.org'))).to.equal(true);
+    // The sources named in the conflicting accounts are English too.
+    const conflicts = [...panel.querySelectorAll('ul li')].filter((li) => li.textContent!.includes('स्रोत:'));
+    expect(conflicts.length).to.be.greaterThan(0);
+    for (const li of conflicts) {
+      const named = [...li.querySelectorAll('bdi[lang="en"]')];
+      expect(named.length, li.textContent!).to.be.greaterThan(0);
+    }
     // The Hindi data's own text carries no lang: it is the page's language.
     expect(s.timeline.root.querySelector('#details-title bdi')!.hasAttribute('lang')).to.equal(false);
     cleanup();

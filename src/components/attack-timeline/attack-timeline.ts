@@ -554,7 +554,7 @@ export class AttackTimeline extends AttackElement {
         <tbody>${events.map(
           (
             e,
-          ) => html`<tr><td>${formatEventDate(e, locale, zone, m)}</td><th scope="row" lang=${ifDefined(lang)}><bdi>${e.event.title}</bdi></th><td>${m.common.status[e.status]}</td>
+          ) => html`<tr><td>${formatEventDate(e, locale, zone, m, true)}</td><th scope="row" lang=${ifDefined(lang)}><bdi>${e.event.title}</bdi></th><td>${m.common.status[e.status]}</td>
             <td lang=${ifDefined(lang)}>${r.laneById.get(e.lane)?.label ?? e.lane}</td><td>${e.sources.map((s, i) => html`${i ? '; ' : ''}<bdi lang=${ifDefined(langOf(s.lang ?? 'en', locale))}>${s.label}</bdi>`)}</td></tr>`,
         )}</tbody>
       </table>
