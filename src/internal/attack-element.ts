@@ -22,7 +22,7 @@ import type { DetailsContext } from './details.js';
 import { claimText, eventAnnouncement, placeText, type Describe, type TextContext } from './describe.js';
 import type { PngOptions } from './image-export.js';
 import { nearestLocale } from './locale.js';
-import { canvasMeasure, spacingOf } from './measure.js';
+import { canvasMeasure, spacingOf, SpacingWatcher } from './measure.js';
 
 export type { LoadState };
 
@@ -291,7 +291,8 @@ export class AttackElement extends LitElement {
 
   /** The polite live region; present from the first render so that changes to it are read. */
   protected renderLive(): TemplateResult {
-    return html`<p class="sr-only live" role="status" aria-live="polite" aria-atomic="true">${this.liveText}</p>`;
+    return html`<p class="sr-only live" role="status" aria-live="polite" aria-atomic="true">${this.liveText}</p>
+      <span class="spacing-probe" aria-hidden="true">Spacing sample text</span>`;
   }
 
   /**
@@ -308,9 +309,14 @@ export class AttackElement extends LitElement {
     return this.links.peers().some((p) => p instanceof AttackElement && p.focusEvent(id));
   }
 
+  /** Watches for text spacing set after the first render, through the live region's sample. */
+  private readonly spacing = new SpacingWatcher(this, () => this.renderRoot?.querySelector('.spacing-probe') ?? null);
+
   /** Text widths in the element's own font and spacing; a new measure when either changed. */
   protected get measure(): SizedMeasure {
-    const cs = getComputedStyle(this);
+    // Spacing as the element's own text gets it (a rule injected into the shadow root too).
+    const probe = this.spacing.probe();
+    const cs = getComputedStyle(probe ?? this);
     const key = `${cs.fontFamily}|${cs.letterSpacing}|${cs.wordSpacing}|${cs.fontSize}`;
     if (!this.textMeasure || key !== this.measureKey) {
       this.measureKey = key;

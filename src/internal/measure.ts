@@ -1,3 +1,4 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { approximateMeasure, type SizedMeasure } from '../layout/text.js';
 
 /**
@@ -47,4 +48,58 @@ export function canvasMeasure(fontFamily: string, spacing: Spacing = NO_SPACING)
     }
     return w;
   };
+}
+
+/**
+ * Notices a reader's text-spacing override that arrives after the first render (a
+ * bookmarklet, an extension's stylesheet, in the page or injected into the shadow root): a
+ * hidden sample of text changes width with letter and word spacing, and a ResizeObserver on
+ * it asks the host to update, so labels are measured again. `probe()` is the element to
+ * read the spacing from: it inherits and matches what the element's own text does.
+ */
+export class SpacingWatcher implements ReactiveController {
+  private observer: ResizeObserver | null = null;
+  private watched: Element | null = null;
+  private width = -1;
+  private frame = 0;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly find: () => Element | null,
+  ) {
+    host.addController(this);
+  }
+
+  /** The sample, once rendered. */
+  probe(): Element | null {
+    return this.find();
+  }
+
+  hostUpdated(): void {
+    const probe = this.find();
+    if (!probe || probe === this.watched || typeof ResizeObserver === 'undefined') return;
+    this.observer?.disconnect();
+    this.watched = probe;
+    this.width = -1;
+    this.observer = new ResizeObserver((entries) => {
+      const w = Math.round((entries.at(-1)?.contentRect.width ?? 0) * 10) / 10;
+      if (this.width < 0 || w === 0) {
+        this.width = w || this.width;
+        return;
+      }
+      if (w === this.width) return;
+      this.width = w;
+      // Not inside the observer's turn (a ResizeObserver loop error on the host page).
+      cancelAnimationFrame(this.frame);
+      this.frame = requestAnimationFrame(() => this.host.requestUpdate());
+    });
+    this.observer.observe(probe);
+  }
+
+  hostDisconnected(): void {
+    this.observer?.disconnect();
+    this.observer = null;
+    this.watched = null;
+    cancelAnimationFrame(this.frame);
+  }
 }

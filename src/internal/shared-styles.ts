@@ -328,6 +328,16 @@ export const sharedStyles = css`
       animation: none !important;
     }
   }
+  /* A hidden sample of text whose width follows letter and word spacing (see SpacingWatcher). */
+  .spacing-probe {
+    position: absolute;
+    inset-block-start: 0;
+    inset-inline-start: 0;
+    visibility: hidden;
+    white-space: nowrap;
+    pointer-events: none;
+    font-size: 15px;
+  }
   /* Lists of events in a details panel, a page at a time. */
   .events {
     list-style: none;

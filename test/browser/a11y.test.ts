@@ -523,6 +523,33 @@ describe('text spacing (WCAG 1.4.12)', () => {
       style.remove();
     }
   });
+
+  it('spacing set after the story has drawn, even only inside its shadow roots, is measured again', async () => {
+    const s = await story();
+    const before = s.timeline.root.querySelector('svg text.label')!.getBoundingClientRect().width;
+    // As a bookmarklet does: into every shadow root, not the page.
+    const sheets = [s.root, s.timeline.root, s.map.root].map((root) => {
+      const style = document.createElement('style');
+      style.textContent = SPACING;
+      root.append(style);
+      return style;
+    });
+    try {
+      await waitFor(() => s.timeline.root.querySelector('svg text.label')!.getBoundingClientRect().width !== before, 'labels laid out again');
+      await s.settle();
+      const labels = [...s.timeline.root.querySelectorAll('svg text.label')].map((n) => n.getBoundingClientRect());
+      const plot = s.timeline.role('listbox')!.getBoundingClientRect();
+      for (const a of labels) {
+        expect(a.right, 'no label cut at the right edge').to.be.at.most(plot.right + 1);
+        for (const b of labels) {
+          if (a === b || Math.abs(a.top - b.top) > 4) continue;
+          expect(Math.min(a.right, b.right) - Math.max(a.left, b.left)).to.be.below(1);
+        }
+      }
+    } finally {
+      for (const style of sheets) style.remove();
+    }
+  });
 });
 
 describe('language (WCAG 3.1.2)', () => {
