@@ -310,7 +310,7 @@ export class AttackElement extends LitElement {
   }
 
   /** Watches for text spacing set after the first render, through the live region's sample. */
-  private readonly spacing = new SpacingWatcher(this, () => this.renderRoot?.querySelector('.spacing-probe') ?? null);
+  private readonly spacing: SpacingWatcher = new SpacingWatcher(this, () => this.renderRoot?.querySelector('.spacing-probe') ?? null);
 
   /** Text widths in the element's own font and spacing; a new measure when either changed. */
   protected get measure(): SizedMeasure {
