@@ -497,6 +497,41 @@ describe('the hover preview (WCAG 1.4.13)', () => {
   });
 });
 
+describe('the hover preview is hoverable on the way to it', () => {
+  it("moving from a place to its tip across a claim line keeps the place's tip; resting on another item moves it", async () => {
+    // The story at 1280 px, where Hong Kong's tip opens beside it, over its claim line.
+    const s = await story(undefined, 1280);
+    const m = s.map;
+    m.el.scrollIntoView({ block: 'start' });
+    await s.settle();
+    const hk = m.find('data-place-id', 'hong-kong')!;
+    const [x0, y0] = centre(hk);
+    await sendMouse({ type: 'move', position: [x0, y0] });
+    const tip = await waitFor(() => m.root.querySelector<HTMLElement>('[role="tooltip"]'), 'tip');
+    expect(tip.textContent).to.contain('Hong Kong');
+    const [x1, y1] = centre(tip);
+    // A straight path, in small steps, as a hand moves.
+    let crossed = false;
+    for (let i = 1; i <= 12; i++) {
+      const [x, y] = [Math.round(x0 + ((x1 - x0) * i) / 12), Math.round(y0 + ((y1 - y0) * i) / 12)];
+      if (m.root.elementFromPoint(x, y)?.closest('[data-target-claim]')) crossed = true;
+      await sendMouse({ type: 'move', position: [x, y] });
+    }
+    await m.settle();
+    const now = m.root.querySelector('[role="tooltip"]');
+    expect(crossed, 'the path crosses a claim line').to.equal(true);
+    expect(now?.textContent, "the place's tip stays").to.contain('Hong Kong');
+    expect(now!.textContent).to.not.contain('→');
+    // Resting on a claim line moves the tip to the claim.
+    const arc = m.root.querySelector<SVGPathElement>('svg.layer path.arc')!;
+    const p = arc.getPointAtLength(arc.getTotalLength() / 2);
+    const at = new DOMPoint(p.x, p.y).matrixTransform(arc.getScreenCTM()!);
+    await sendMouse({ type: 'move', position: [Math.round(at.x), Math.round(at.y)] });
+    await waitFor(() => m.root.querySelector('[role="tooltip"]')?.textContent?.includes('→'), 'the claim previewed after a rest');
+    await sendMouse({ type: 'move', position: [0, 0] });
+  });
+});
+
 describe('text spacing (WCAG 1.4.12)', () => {
   const SPACING = '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }';
 

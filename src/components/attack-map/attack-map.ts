@@ -63,6 +63,9 @@ const shortTip = (text: string) => (text.length > 160 ? `${text.slice(0, text.la
  *
  * @cssproperty --attack-map-min-height - Space reserved before data arrives (default 240px).
  */
+/** How long the pointer rests on another place or claim before the tip moves to it. */
+const SWITCH_AFTER_MS = 300;
+
 export class AttackMap extends AttackElement {
   static override styles = [sharedStyles, styles];
 
@@ -122,6 +125,7 @@ export class AttackMap extends AttackElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('keydown', this.escapePreview, true);
+    window.clearTimeout(this.switchTimer);
     this.preview = null;
     this.boundaryLoader?.abort();
     this.boundaryLoader = null;
@@ -282,12 +286,28 @@ export class AttackMap extends AttackElement {
     if (item) this.choose(item);
   }
 
+  /** A switch of preview waiting to see whether the pointer is only passing over (hover intent). */
+  private switchTimer = 0;
+
   private handlePointerOver(event: PointerEvent) {
     if (event.pointerType !== 'mouse') return; // touch and pen choose by tapping
     // Empty map and the tip itself keep the preview: the pointer can move onto it.
     const next = event.target instanceof Element ? this.itemOf(event.target) : null;
-    if (next && (next.kind !== this.preview?.kind || next.id !== this.preview?.id)) this.preview = next;
+    window.clearTimeout(this.switchTimer);
+    if (!next || (next.kind === this.preview?.kind && next.id === this.preview.id)) return;
+    if (!this.preview) {
+      this.preview = next;
+      return;
+    }
+    // Another item while a tip is shown: only if the pointer stays there, so crossing a claim
+    // line on the way to the tip does not swap it (WCAG 1.4.13, hoverable).
+    this.switchTimer = window.setTimeout(() => (this.preview = next), SWITCH_AFTER_MS);
   }
+
+  private readonly leaveChart = () => {
+    window.clearTimeout(this.switchTimer);
+    this.preview = null;
+  };
 
   // Words
 
@@ -467,7 +487,7 @@ export class AttackMap extends AttackElement {
       </figcaption>
       ${this.renderErrors()}
       <div class="chart" part="chart" @keydown=${this.roving.handleKeydown} @click=${this.handleClick} @focusin=${this.roving.handleFocusIn}
-        @pointerover=${this.handlePointerOver} @pointerleave=${() => (this.preview = null)}>
+        @pointerover=${this.handlePointerOver} @pointerleave=${this.leaveChart}>
         ${
           l
             ? html`<svg class="layer" aria-hidden="true" width=${width} height=${height} viewBox="0 0 ${width} ${height}">${backdrop(l, lit)}</svg>
