@@ -24,7 +24,7 @@ export class SoundController implements ReactiveController {
   /** The incident playing, or null. */
   private source: ResolvedIncident | null = null;
 
-  /** `ended`: called when the pass reached its end by itself. */
+  /** `ended`: called when the pass ends without the host stopping it (its end, or Escape). */
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly ended: () => void,
@@ -56,6 +56,8 @@ export class SoundController implements ReactiveController {
     // A context made in a gesture runs, but one made while another tab held the audio device may start suspended.
     if (ctx.state === 'suspended') void ctx.resume().catch(() => undefined);
     document.addEventListener('visibilitychange', this.onVisibility);
+    // Escape stops it wherever focus is: sound is not tied to where the reader is.
+    document.addEventListener('keydown', this.onKey, true);
     this.hidden = new ResizeObserver((entries) => {
       const box = entries.at(-1)?.contentRect;
       if (box && box.width === 0 && box.height === 0) this.stopAndUpdate();
@@ -85,6 +87,7 @@ export class SoundController implements ReactiveController {
     this.stopTones = null;
     void ctx.close().catch(() => undefined);
     document.removeEventListener('visibilitychange', this.onVisibility);
+    document.removeEventListener('keydown', this.onKey, true);
     this.hidden?.disconnect();
     this.hidden = null;
     return true;
@@ -93,6 +96,13 @@ export class SoundController implements ReactiveController {
   private stopAndUpdate() {
     if (this.stop()) this.host.requestUpdate();
   }
+
+  private readonly onKey = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !this.ctx) return;
+    this.stopAndUpdate();
+    this.ended();
+    event.preventDefault();
+  };
 
   private readonly onVisibility = () => {
     if (document.visibilityState === 'hidden') this.stopAndUpdate();

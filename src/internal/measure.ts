@@ -76,6 +76,8 @@ export class SpacingWatcher implements ReactiveController {
   }
 
   hostUpdated(): void {
+    // An update can finish after the host left the page: watch nothing then.
+    if (!this.host.isConnected) return;
     const probe = this.find();
     if (!probe || probe === this.watched || typeof ResizeObserver === 'undefined') return;
     this.observer?.disconnect();

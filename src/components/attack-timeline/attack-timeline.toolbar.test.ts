@@ -296,6 +296,15 @@ describe('<attack-timeline> toolbar: play as sound', () => {
     await t.press('Escape');
     await t.settle();
     expect(t.part('details') === null, 'a second Escape closes them').to.equal(true);
+    cleanup();
+
+    // And with focus outside the element: on the page.
+    const third = await playing();
+    (document.activeElement as HTMLElement | null)?.blur();
+    await third.t.press('Escape');
+    await third.t.settle();
+    expect(third.ctx.closed, 'Escape on the page').to.equal(true);
+    expect(live(third.t)).to.equal('Sound stopped.');
   });
 
   it('stops by itself at the end, and says so', async () => {
