@@ -53,12 +53,7 @@ export class DataController implements ReactiveController {
     this.hasInput = value !== null && value !== undefined;
     if (this.hasInput && isLarge(value)) {
       // Tens of thousands of events: read in slices, so the page is never held in one long task.
-      const loader = new AbortController();
-      this.loader = loader;
-      this.state = 'loading';
-      this.loadErrors = [];
-      this.result = null;
-      this.host.dataChanged(null);
+      const loader = this.beginLoading();
       this.host.requestUpdate();
       void parseIncidentInSlices(value).then((result) => {
         if (this.loader !== loader) return;
@@ -135,14 +130,20 @@ export class DataController implements ReactiveController {
     });
   }
 
-  private load(url: string) {
-    this.abort();
+  /** Shows nothing but the loading state until what `loader` stands for arrives. */
+  private beginLoading(): AbortController {
     const loader = new AbortController();
     this.loader = loader;
     this.state = 'loading';
     this.loadErrors = [];
     this.result = null;
     this.host.dataChanged(null);
+    return loader;
+  }
+
+  private load(url: string) {
+    this.abort();
+    const loader = this.beginLoading();
     const { timeout, maxBytes, format, timeZone } = this.host;
     loadText(url, { timeout, maxBytes, signal: loader.signal })
       .then((text) => convertText(text, 'src', format, timeZone))
