@@ -105,14 +105,17 @@ export class ZoomController implements ReactiveController {
     const gestures = ['pointerdown', 'touchstart', 'focusin'] as const;
     for (const type of gestures) node.addEventListener(type, go, { passive: true });
     node.addEventListener('wheel', wheel, { passive: false });
-    const idle = typeof requestIdleCallback === 'function' ? requestIdleCallback(go, { timeout: 4000 }) : window.setTimeout(go, 2000);
+    // Each id is cancelled by its own kind: an idle-callback id passed to clearTimeout would
+    // cancel whichever of the page's timers happens to share the number.
+    const idle = typeof requestIdleCallback === 'function';
+    const id = idle ? requestIdleCallback(go, { timeout: 4000 }) : window.setTimeout(go, 2000);
     this.waiting = {
       node,
       stop: () => {
         for (const type of gestures) node.removeEventListener(type, go);
         node.removeEventListener('wheel', wheel);
-        if (typeof cancelIdleCallback === 'function') cancelIdleCallback(idle);
-        clearTimeout(idle);
+        if (idle) cancelIdleCallback(id);
+        else clearTimeout(id);
       },
     };
   }
