@@ -8,7 +8,8 @@
 // drawn (counted from navigation; the page is scrolled to the story once loaded, as a reader
 // would), the longest task and the total blocking time, with the embed and without it.
 // Measures on this machine; compare rows, not absolute numbers.
-// BENCH_SIZES=aiims,1000 limits the sizes; BENCH_PHONE=0 skips the phone profile.
+// BENCH_SIZES=aiims,1000 limits the sizes (none: the phone profile alone), BENCH_LIBS=attack,vis the libraries; BENCH_PHONE=0
+// skips the phone profile.
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import puppeteer from 'puppeteer-core';
@@ -20,12 +21,16 @@ if (!executablePath) {
   console.error(`No Chromium found. Install it: ${INSTALL_HINT}`);
   process.exit(1);
 }
-const sizes = (process.env.BENCH_SIZES ?? 'aiims,1000,10000,100000').split(',').map((s) => s.trim());
+const sizes = (process.env.BENCH_SIZES ?? 'aiims,1000,10000,100000')
+  .split(',')
+  .map((s) => s.trim())
+  .filter((s) => s && s !== 'none');
+const only = process.env.BENCH_LIBS?.split(',').map((s) => s.trim());
 const libs = [
   ['attack', '<attack-timeline>'],
   ['vis', 'vis-timeline 8.5'],
   ['timelinejs', 'TimelineJS3 3.9'],
-];
+].filter(([id]) => !only || only.includes(id));
 const TIMEOUT = 60_000;
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const ms = (n) => (n == null ? '—' : n >= 1000 ? `${(n / 1000).toFixed(2)} s` : `${n.toFixed(0)} ms`);
@@ -35,7 +40,7 @@ const server = await serve(8650, 20, { csp: false });
 const origin = `http://127.0.0.1:${server.address().port}/`;
 const browser = await puppeteer.launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc', '--enable-precise-memory-info'] });
 
-/** Gzip size of every script the page fetched while `during` was true, from our server's files. */
+/** Gzip size of the scripts at `urls`, read from our server's files. */
 function scriptBytes(urls) {
   return urls.filter((u) => u.endsWith('.js') && u.startsWith(origin)).reduce((sum, u) => sum + gzipSync(readFileSync(new URL(u).pathname.slice(1))).length, 0);
 }
@@ -43,18 +48,14 @@ function scriptBytes(urls) {
 async function run(lib, n) {
   const page = await browser.newPage();
   await page.setViewport({ width: 1280, height: 800 });
-  const requested = [];
-  let painted = false;
-  page.on('request', (r) => !painted && requested.push(r.url()));
   try {
     await page.goto(`${origin}bench/page.html?lib=${lib}&n=${n}`);
     // eslint-disable-next-line no-undef -- runs in the page, where window is defined
     await page.waitForFunction(() => window.__result, { timeout: TIMEOUT, polling: 100 });
-    painted = true;
     // eslint-disable-next-line no-undef -- runs in the page
     const result = await page.evaluate(() => window.__result);
-    // Scripts of the library itself, not the bench page's own.
-    return { ...result, script: scriptBytes(requested.filter((u) => !u.includes('/bench/'))) };
+    // The library's scripts the page had fetched by its first paint (the page lists them).
+    return { ...result, script: result.scripts ? scriptBytes(result.scripts) : 0 };
   } catch {
     return { lib, n, error: `no render within ${TIMEOUT / 1000} s` };
   } finally {
@@ -108,7 +109,7 @@ try {
     const vis = rows.get(`vis:${n}`);
     if (!ours) continue;
     console.log(
-      `  ${n.padStart(7)} events: render ${ms(ours.ms)} vs ${vis ? ms(vis.ms) : 'no render'}${vis ? ` (${(ours.ms / vis.ms).toFixed(2)}×)` : ''}; zoom step p95 ${ms(ours.zoom)} vs ${vis ? ms(vis.zoom) : '—'}; longest task ${ms(ours.longest)}`,
+      `  ${n.padStart(7)} events: render ${ms(ours.ms)} vs ${vis ? ms(vis.ms) : only && !only.includes('vis') ? 'not run' : 'no render'}${vis ? ` (${(ours.ms / vis.ms).toFixed(2)}×)` : ''}; zoom step p95 ${ms(ours.zoom)} vs ${vis ? ms(vis.zoom) : '—'}; longest task ${ms(ours.longest)}`,
     );
   }
 
