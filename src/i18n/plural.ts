@@ -14,13 +14,14 @@ export interface Counting {
   count(n: number, forms: PluralForms): string;
 }
 
+/** The formatters are made on first use: a catalogue built at load costs no Intl set-up. */
 export function counting(locale: string): Counting {
-  const format = new Intl.NumberFormat(locale);
-  const rules = new Intl.PluralRules(locale);
-  const num = (n: number) => format.format(n);
+  let format: Intl.NumberFormat | undefined;
+  let rules: Intl.PluralRules | undefined;
+  const num = (n: number) => (format ??= new Intl.NumberFormat(locale)).format(n);
   return {
     num,
-    count: (n, forms) => (forms[rules.select(n)] ?? forms.other).replaceAll('#', num(n)),
+    count: (n, forms) => (forms[(rules ??= new Intl.PluralRules(locale)).select(n)] ?? forms.other).replaceAll('#', num(n)),
   };
 }
 

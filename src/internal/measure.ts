@@ -29,23 +29,63 @@ function spaced(text: string, px: number, s: Spacing): number {
 }
 
 /**
- * Text widths from a detached canvas in the element's own font, cached per string and size.
- * Falls back to an estimate where no 2D context exists.
+ * Text made only of characters whose width does not depend on their neighbours beyond
+ * kerning: Latin, Greek, Cyrillic, digits and common punctuation. Its width is the sum of its
+ * characters' advances (kerning only narrows text, so the sum never under-measures). Other
+ * scripts (Devanagari's conjuncts and vowel signs, Arabic's joining) are shaped as a whole.
+ */
+const SIMPLE = /^[\u0020-\u024F\u0370-\u04FF\u2000-\u206F\u20A0-\u20CF\u2190-\u21FF]*$/;
+
+/** Widths already measured, shared by every element: per font, spacing and size, then per text or character. */
+const measured = new Map<string, Map<string, number>>();
+const MAX_CACHED = 20_000;
+
+/**
+ * Text widths from a detached canvas in the element's own font. A text of simple characters
+ * is summed from per-character advances measured once; any other text is measured whole.
+ * Both are cached by font, spacing, size and text, and shared between elements, so a second
+ * element or a redraw measures nothing again. Falls back to an estimate where no 2D context
+ * exists.
  */
 export function canvasMeasure(fontFamily: string, spacing: Spacing = NO_SPACING): SizedMeasure {
   const canvas = typeof OffscreenCanvas !== 'undefined' ? new OffscreenCanvas(1, 1) : document.createElement('canvas');
   const ctx = canvas.getContext('2d');
   if (!ctx) return approximateMeasure;
-  const cache = new Map<string, number>();
-  return (text, px) => {
-    const key = `${px}|${text}`;
-    let w = cache.get(key);
-    if (w === undefined) {
-      ctx.font = `${px}px ${fontFamily}`;
-      w = ctx.measureText(text).width + spaced(text, px, spacing);
-      if (cache.size > 20_000) cache.clear();
-      cache.set(key, w);
+  const family = `${fontFamily}|${spacing.letter}|${spacing.word}|${spacing.fontSize}`;
+  let font = '';
+  const raw = (text: string, px: number) => {
+    const want = `${px}px ${fontFamily}`;
+    // Setting the font parses it: only when the size changes.
+    if (want !== font) ctx.font = font = want;
+    return ctx.measureText(text).width;
+  };
+  const sizes = new Map<number, Map<string, number>>();
+  const cacheFor = (px: number) => {
+    let cache = sizes.get(px);
+    if (!cache) {
+      const key = `${family}|${px}`;
+      cache = measured.get(key) ?? new Map<string, number>();
+      measured.set(key, cache);
+      sizes.set(px, cache);
     }
+    if (cache.size > MAX_CACHED) cache.clear();
+    return cache;
+  };
+  return (text, px) => {
+    const cache = cacheFor(px);
+    let w = cache.get(text);
+    if (w !== undefined) return w;
+    if (SIMPLE.test(text)) {
+      w = 0;
+      for (const ch of text) {
+        // A character's own advance, kept apart from a whole one-character text (which adds spacing).
+        let a = cache.get(`\0${ch}`);
+        if (a === undefined) cache.set(`\0${ch}`, (a = raw(ch, px)));
+        w += a;
+      }
+    } else w = raw(text, px);
+    w += spaced(text, px, spacing);
+    cache.set(text, w);
     return w;
   };
 }
