@@ -8,6 +8,16 @@ import { aiimsIncident, cleanup, fixture, frames, waitFor } from '../browser/hel
 
 type Recorded = Window & { __violations: string[]; __errors: string[] };
 
+/**
+ * Waits until the bundle in `doc`'s window has defined all three elements: the map and the
+ * story come from chunks of their own, and only a defined story has its height, so scrolling
+ * to it before then lands above where it ends up.
+ */
+async function defined(doc: Document): Promise<void> {
+  const registry = doc.defaultView!.customElements;
+  await Promise.all(['attack-timeline', 'attack-map', 'attack-story'].map((tag) => registry.whenDefined(tag)));
+}
+
 /** Opens a fixture page in an iframe the size of a desktop window. */
 async function page(path: string): Promise<HTMLIFrameElement> {
   const iframe = document.createElement('iframe');
@@ -36,12 +46,11 @@ describe('hardening: hostile pages', function () {
     const n = await aiimsEvents();
     const iframe = await page('/test/fixtures/strict-csp.html');
     const doc = iframe.contentDocument!;
+    await defined(doc);
+    await waitFor(() => marks(doc.querySelector('attack-timeline')) === n && doc.querySelector('attack-map')?.shadowRoot?.querySelector('.land'), 'timeline and map drawn', 20000);
+    // The story, below them, loads once a reader scrolls to it.
     doc.querySelector('attack-story')!.scrollIntoView();
-    await waitFor(
-      () => marks(doc.querySelector('attack-timeline')) === n && doc.querySelector('attack-map')?.shadowRoot?.querySelector('.land') && marks(storyTimeline(doc)) === n,
-      'drawn',
-      20000,
-    );
+    await waitFor(() => marks(storyTimeline(doc)) === n, 'story drawn', 20000);
     const timeline = doc.querySelector('attack-timeline') as AttackTimeline;
     timeline.shadowRoot!.querySelector('[data-event-id="ev-fir"]')!.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
     (doc.querySelector('attack-story') as AttackStory).next();
@@ -138,8 +147,10 @@ describe('hardening: hostile pages', function () {
     const n = await aiimsEvents();
     const iframe = await page('/test/fixtures/two-copies.html');
     const doc = iframe.contentDocument!;
+    await defined(doc);
+    await waitFor(() => marks(doc.querySelector('attack-timeline')) === n, 'timeline drawn', 20000);
     doc.querySelector('attack-story')!.scrollIntoView();
-    await waitFor(() => marks(doc.querySelector('attack-timeline')) === n && marks(storyTimeline(doc)) === n, 'drawn', 20000);
+    await waitFor(() => marks(storyTimeline(doc)) === n, 'story drawn', 20000);
     const w = iframe.contentWindow as Recorded & { litHtmlVersions?: string[] };
     expect(w.__errors).to.deep.equal([]);
     const loaded = w.performance.getEntriesByType('resource').filter((e) => e.name.includes('attack-timeline.min.js'));

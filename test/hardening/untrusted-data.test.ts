@@ -119,6 +119,13 @@ describe('hardening: untrusted data', function () {
     iframe.src = '/test/fixtures/xss-csp.html';
     document.body.prepend(iframe);
     try {
+      await new Promise((r) => iframe.addEventListener('load', r, { once: true }));
+      // The story's own chunk defines it; defined, it has its height, and a story loads its data
+      // once it nears the viewport, as a reader scrolling to it would bring it.
+      await iframe.contentWindow!.customElements.whenDefined('attack-story');
+      const early = iframe.contentDocument!;
+      await waitFor(() => ['attack-timeline', 'attack-map'].every((t) => early.querySelector(t)?.shadowRoot?.querySelector('svg.plot[role]')), 'timeline and map drawn', 20000);
+      early.querySelector('attack-story')!.scrollIntoView();
       await waitFor(() => iframe.contentDocument && drawn(iframe.contentDocument), 'drawn under CSP', 20000);
       const doc = iframe.contentDocument!;
       await exercise(doc);
