@@ -23,6 +23,7 @@ import { claimText, eventAnnouncement, placeText, type Describe, type TextContex
 import type { PngOptions } from './image-export.js';
 import { nearestLocale } from './locale.js';
 import { canvasMeasure, spacingOf, SpacingWatcher } from './measure.js';
+import { nextSlice, overBudget } from './slices.js';
 
 export type { LoadState };
 
@@ -311,6 +312,20 @@ export class AttackElement extends LitElement {
 
   /** Watches for text spacing set after the first render, through the live region's sample. */
   private readonly spacing: SpacingWatcher = new SpacingWatcher(this, () => this.renderRoot?.querySelector('.spacing-probe') ?? null);
+
+  /**
+   * Updates share a per-task budget with every other element on the page (see
+   * `internal/slices.ts`): past it, this update waits for the next turn, so the page can
+   * paint and answer input between a story's parts.
+   * @internal
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (!overBudget()) return super.scheduleUpdate();
+    return nextSlice().then(() => {
+      overBudget();
+      return super.scheduleUpdate();
+    });
+  }
 
   /** Text widths in the element's own font and spacing; a new measure when either changed. */
   protected get measure(): SizedMeasure {
