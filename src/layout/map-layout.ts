@@ -1,5 +1,5 @@
-import { geoArea, geoAzimuthalEqualArea, geoCentroid, geoCircle, geoInterpolate, geoPath, type GeoProjection } from 'd3-geo';
-import type { Feature, FeatureCollection, Geometry, GeometryObject, LineString, Polygon, MultiPolygon } from 'geojson';
+import { geoArea, geoAzimuthalEqualArea, geoCentroid, geoCircle, geoDistance, geoInterpolate, geoPath, type GeoProjection } from 'd3-geo';
+import type { Feature, FeatureCollection, Geometry, GeometryCollection, GeometryObject, LineString, MultiLineString, Polygon, MultiPolygon, Position } from 'geojson';
 import { confidenceValue } from '../model/confidence.js';
 import type { Claim, Place, ResolvedIncident, SourcingStatus } from '../model/types.js';
 import { polylinePath, trimPolyline, tubePath } from './hit-geometry.js';
@@ -160,6 +160,94 @@ export function fitProjection(places: Place[], width: number, height: number): G
       ],
       collection,
     );
+}
+
+// Land in view
+
+/** A part of a layer and the spherical cap around it: centre, and radius in radians. */
+interface Piece {
+  type: 'Polygon' | 'LineString';
+  coordinates: Position[][] | Position[];
+  centre: [number, number];
+  radius: number;
+}
+
+const pieces = new WeakMap<object, Piece[]>();
+
+/** A cap around some points: their mean direction, out to the farthest (one pass of unit vectors, no trigonometry per pair). */
+function capOf(points: Position[]): { centre: [number, number]; radius: number } {
+  const rad = Math.PI / 180;
+  const v = new Float64Array(points.length * 3);
+  let x = 0;
+  let y = 0;
+  let z = 0;
+  points.forEach(([lon, lat], i) => {
+    const cl = Math.cos(lat! * rad);
+    x += v[i * 3] = cl * Math.cos(lon! * rad);
+    y += v[i * 3 + 1] = cl * Math.sin(lon! * rad);
+    z += v[i * 3 + 2] = Math.sin(lat! * rad);
+  });
+  const norm = Math.hypot(x, y, z);
+  // Points all around the globe: no cap but the whole sphere.
+  if (norm < 1e-9) return { centre: [0, 0], radius: Math.PI };
+  x /= norm;
+  y /= norm;
+  z /= norm;
+  let least = 1;
+  for (let i = 0; i < v.length; i += 3) least = Math.min(least, x * v[i]! + y * v[i + 1]! + z * v[i + 2]!);
+  return { centre: [Math.atan2(y, x) / rad, Math.asin(z) / rad], radius: Math.acos(Math.max(-1, least)) };
+}
+
+/** The polygons and lines of a layer, each with its cap; computed once per layer object. */
+function piecesOf(layer: Geometry | Feature | FeatureCollection): Piece[] {
+  let list = pieces.get(layer);
+  if (list) return list;
+  list = [];
+  const add = (g: Geometry | null) => {
+    if (!g) return;
+    if (g.type === 'Polygon') list.push({ type: 'Polygon', coordinates: g.coordinates, ...capOf(g.coordinates[0] ?? []) });
+    else if (g.type === 'MultiPolygon') for (const c of g.coordinates) list.push({ type: 'Polygon', coordinates: c, ...capOf(c[0] ?? []) });
+    else if (g.type === 'LineString') list.push({ type: 'LineString', coordinates: g.coordinates, ...capOf(g.coordinates) });
+    else if (g.type === 'MultiLineString') for (const c of g.coordinates) list.push({ type: 'LineString', coordinates: c, ...capOf(c) });
+    else if (g.type === 'GeometryCollection') for (const c of g.geometries) add(c);
+  };
+  if (layer.type === 'FeatureCollection') for (const f of layer.features) add(f.geometry);
+  else if (layer.type === 'Feature') add(layer.geometry);
+  else add(layer);
+  pieces.set(layer, list);
+  return list;
+}
+
+/**
+ * The part of a land or boundary layer that can show in a `width` × `height` view of an
+ * azimuthal `projection`: the view is a cap around the projection's centre out to its farthest
+ * corner, and a polygon or line whose own cap cannot reach it is left out before projecting.
+ * Projecting and resampling the whole world's land was most of a map's layout time.
+ * Polygons whose cap reaches half the globe (Eurasia, Antarctica) are always kept.
+ */
+export function landInView(layer: Geometry | Feature | FeatureCollection, projection: GeoProjection, width: number, height: number): GeometryCollection | null {
+  const rotate = projection.rotate();
+  const centre: [number, number] = [-rotate[0], -rotate[1]];
+  let view = 0;
+  for (const corner of [
+    [0, 0],
+    [width, 0],
+    [0, height],
+    [width, height],
+  ] as [number, number][]) {
+    const at = projection.invert?.(corner);
+    // A corner past the clip angle: the whole hemisphere shows.
+    view = Math.max(view, at && Number.isFinite(at[0]) ? geoDistance(centre, at) : Math.PI / 2);
+  }
+  view = Math.min(Math.PI / 2, view) + 0.02;
+  const list = piecesOf(layer);
+  const kept = list.filter((p) => p.radius >= Math.PI / 2 || geoDistance(centre, p.centre) - p.radius <= view);
+  const polygons = kept.filter((p) => p.type === 'Polygon').map((p) => p.coordinates as Position[][]);
+  const lines = kept.filter((p) => p.type === 'LineString').map((p) => p.coordinates as Position[]);
+  const geometries: (MultiPolygon | MultiLineString)[] = [];
+  if (polygons.length) geometries.push({ type: 'MultiPolygon', coordinates: polygons });
+  if (lines.length) geometries.push({ type: 'MultiLineString', coordinates: lines });
+  return geometries.length ? { type: 'GeometryCollection', geometries } : null;
 }
 
 // Label placement
@@ -327,11 +415,15 @@ export function layoutMap(r: ResolvedIncident, o: MapLayoutOptions): MapLayout {
   }
 
   placeLabels(laid, arcs, width, height, o.measure);
+  const inView = (layer: Geometry | Feature | FeatureCollection) => {
+    const shown = landInView(layer, projection, width, height);
+    return shown ? path(shown) : null;
+  };
   return {
     width,
     height,
-    land: o.land ? path(o.land) : null,
-    boundaries: o.boundaries ? path(o.boundaries) : null,
+    land: o.land ? inView(o.land) : null,
+    boundaries: o.boundaries ? inView(o.boundaries) : null,
     places: laid,
     arcs,
     listed,

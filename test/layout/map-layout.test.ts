@@ -1,11 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { geoArea } from 'd3-geo';
+import { geoArea, geoDistance } from 'd3-geo';
 import { parseIncident } from '../../src/model/parse.js';
-import type { ResolvedIncident } from '../../src/model/types.js';
+import type { Place, ResolvedIncident } from '../../src/model/types.js';
 import { approximateMeasure } from '../../src/layout/text.js';
-import { arcOpacity, CONFIDENCE_FLOOR, fitProjection, layoutMap, mapHeight, placeArea, rewind, type Box } from '../../src/layout/map-layout.js';
+import type { FeatureCollection, MultiPolygon } from 'geojson';
+import { arcOpacity, CONFIDENCE_FLOOR, fitProjection, landInView, layoutMap, mapHeight, placeArea, rewind, type Box } from '../../src/layout/map-layout.js';
 
 const aiims = (): ResolvedIncident => parseIncident(JSON.parse(readFileSync(new URL('../../../examples/data/aiims-delhi-2022.json', import.meta.url), 'utf8'))).resolved!;
 const layout = (width: number, over: Partial<Parameters<typeof layoutMap>[1]> = {}) =>
@@ -122,4 +123,34 @@ test('layoutMap never draws an origin area so small it reads as a pin', () => {
   const l = layout(375);
   const hk = l.places.find((p) => p.id === 'hong-kong')!;
   assert.ok(hk.area && hk.radius >= 6.5, `Hong Kong radius ${hk.radius}`);
+});
+
+test('landInView keeps every piece of land that shows in the view, and leaves out land that cannot', async () => {
+  const { feature } = await import('topojson-client');
+  const topology = JSON.parse(readFileSync(new URL('../../../node_modules/world-atlas/land-110m.json', import.meta.url), 'utf8'));
+  const land = feature(topology, topology.objects.land) as unknown as FeatureCollection;
+  const all = land.features.flatMap((f) => (f.geometry.type === 'MultiPolygon' ? f.geometry.coordinates : f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : []));
+  const far: Place[] = [
+    { id: 'ny', name: 'New York', role: 'target', lat: 40.7, lon: -74 },
+    { id: 'sp', name: 'São Paulo', role: 'origin', lat: -23.5, lon: -46.6, precisionMeters: 50_000 },
+  ];
+  for (const places of [aiims().incident.places!, far]) {
+    for (const width of [375, 1280]) {
+      const height = mapHeight(width);
+      const projection = fitProjection(places, width, height);
+      const centre: [number, number] = [-projection.rotate()[0], -projection.rotate()[1]];
+      const shown = landInView(land, projection, width, height)!;
+      const kept = new Set((shown.geometries[0] as MultiPolygon).coordinates);
+      const inView = all.filter((polygon) =>
+        polygon[0]!.some((pt) => {
+          // Past the clip angle a point is not drawn, wherever the raw projection puts it.
+          if (geoDistance(centre, pt as [number, number]) > Math.PI / 2) return false;
+          const xy = projection(pt as [number, number]);
+          return xy && xy[0] >= 0 && xy[0] <= width && xy[1] >= 0 && xy[1] <= height;
+        }),
+      );
+      for (const polygon of inView) assert.ok(kept.has(polygon), `a polygon in view at ${width} px is kept`);
+      assert.ok(kept.size < all.length / 2, `${kept.size} of ${all.length} polygons projected at ${width} px`);
+    }
+  }
 });
