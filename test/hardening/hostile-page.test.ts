@@ -61,6 +61,30 @@ describe('hardening: hostile pages', function () {
     expect(w.__errors).to.deep.equal([]);
   });
 
+  it('loads and styles all three elements when the page’s named elements clobber the globals Lit reads', async () => {
+    const n = await aiimsEvents();
+    const iframe = await page('/test/fixtures/clobbered.html');
+    const doc = iframe.contentDocument!;
+    const w = iframe.contentWindow as Recorded & Record<string, unknown>;
+    await defined(doc);
+    await waitFor(() => marks(doc.querySelector('attack-timeline')) === n && doc.querySelector('attack-map')?.shadowRoot?.querySelector('.land'), 'timeline and map drawn', 20000);
+    doc.querySelector('attack-story')!.scrollIntoView();
+    await waitFor(() => marks(storyTimeline(doc)) === n, 'story drawn', 20000);
+    expect(w.__errors).to.deep.equal([]);
+    // Styled through adopted stylesheets (a clobbered ShadyCSS would make Lit use <style>, which the CSP blocks).
+    expect(w.__violations).to.deep.equal([]);
+    for (const tag of ['attack-timeline', 'attack-map', 'attack-story']) {
+      const root = doc.querySelector(tag)!.shadowRoot!;
+      expect(root.adoptedStyleSheets.length, tag).to.be.greaterThan(0);
+      expect(root.querySelector('style'), tag).to.equal(null);
+    }
+    const list = doc.querySelector('attack-timeline')!.shadowRoot!.querySelector('.sr-only')!;
+    expect(list.getBoundingClientRect().height).to.be.at.most(1);
+    // The page's own elements are untouched.
+    expect(doc.getElementById('litHtmlVersions')!.textContent).to.equal('First!');
+    expect(doc.querySelectorAll('section.comments > *').length).to.equal(16);
+  });
+
   it('needs exactly one Trusted Types policy, named attack-timeline', async () => {
     const n = await aiimsEvents();
     const iframe = await page('/test/fixtures/tt-named.html');

@@ -1,3 +1,5 @@
+// First, so that it runs before Lit does: a page's named elements must not stand in for Lit's globals.
+import '../../internal/unclobber.js';
 import '../attack-timeline/attack-timeline.define.js';
 import '../attack-map/attack-map.define.js';
 import { AttackStory } from './attack-story.js';
