@@ -136,6 +136,7 @@ export const english = ({ num, count }: Counting): Messages => {
       claims: 'Claims',
       caveats: 'Caveats',
       withinAbout: (km) => `Located only to within about ${km} km`,
+      anywhereOnEarth: 'Not located: the stated precision covers the whole Earth',
       notOnMap: 'not on the map',
       eventsHere: 'Events naming this place',
       claimedIn: 'Reported in',

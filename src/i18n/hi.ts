@@ -136,6 +136,7 @@ export const hindi = ({ num, count }: Counting): Messages => {
       claims: 'दावे',
       caveats: 'ध्यान दें',
       withinAbout: (km) => `केवल लगभग ${km} किमी के भीतर ज्ञात`,
+      anywhereOnEarth: 'स्थान ज्ञात नहीं: बताई गई सटीकता पूरी पृथ्वी को घेरती है',
       notOnMap: 'नक़्शे पर नहीं',
       eventsHere: 'इस स्थान का नाम लेने वाली घटनाएँ',
       claimedIn: 'रिपोर्ट हुआ',

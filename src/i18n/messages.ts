@@ -128,6 +128,8 @@ export interface MapMessages {
   claims: string;
   caveats: string;
   withinAbout(km: string): string;
+  /** A precision as wide as the Earth (capped at half its circumference): the place says nothing. */
+  anywhereOnEarth: string;
   notOnMap: string;
   eventsHere: string;
   claimedIn: string;

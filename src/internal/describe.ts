@@ -7,6 +7,7 @@
  */
 import { formatConfidence, formatEventDate, formatResolvedDate } from '../i18n/format.js';
 import type { Messages } from '../i18n/messages.js';
+import { WHOLE_EARTH_M } from '../model/read-places.js';
 import type { Place, PlaceRole, ResolvedClaim, ResolvedDate, ResolvedEvent, ResolvedIncident, SourcingStatus } from '../model/types.js';
 
 /** Longest option name, in characters (about 8 s of speech at 180 words a minute). */
@@ -80,8 +81,10 @@ export function eventText(e: ResolvedEvent, { resolved: r, locale, zone, message
   return { kind: 'event', id: e.id, name, description, parts };
 }
 
-function precisionText(p: Place, locale: string, m: Messages): string {
+/** How precisely a place is known, in words: nothing for a point, "within about N km", or "the whole Earth" at the cap. */
+export function precisionText(p: Place, locale: string, m: Messages): string {
   if (p.precisionMeters === undefined || p.precisionMeters < 1000) return '';
+  if (p.precisionMeters >= WHOLE_EARTH_M) return m.map.anywhereOnEarth;
   return m.map.withinAbout(new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(p.precisionMeters / 1000));
 }
 

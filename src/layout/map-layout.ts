@@ -108,17 +108,35 @@ export function placeArea(p: Place): Polygon | MultiPolygon | null {
   if (p.lat === undefined || p.lon === undefined) return null;
   const meters = p.precisionMeters ?? (p.role === 'origin' || p.role === 'infrastructure' ? DEFAULT_ORIGIN_PRECISION_M : 0);
   if (meters <= 0) return null;
+  // A cap as wide as the whole Earth (the model caps precision there) is drawn just short of it.
   return geoCircle()
     .center([p.lon, p.lat])
-    .radius(meters / DEG_M)
+    .radius(Math.min(meters / DEG_M, 179.5))
     .precision(2)();
 }
 
-/** The point that stands for a place: its coordinates, else its shape's centroid. */
+const anchors = new WeakMap<object, [number, number]>();
+
+/**
+ * The point that stands for a place: its coordinates, else its shape's centroid. An outline
+ * that crosses itself (a "bowtie") can have no area and a centroid on the far side of the
+ * globe; when the centroid falls outside the smallest cap around the outline's own vertices,
+ * the centre of that cap stands for it instead (the reader also gets a warning, from the
+ * model's check of the shape).
+ */
 export function placePoint(p: Place): [number, number] | null {
   if (p.lat !== undefined && p.lon !== undefined) return [p.lon, p.lat];
-  if (p.shape) return geoCentroid(rewind(p.shape as Polygon | MultiPolygon));
-  return null;
+  if (!p.shape) return null;
+  let anchor = anchors.get(p.shape);
+  if (!anchor) {
+    const shape = rewind(p.shape as Polygon | MultiPolygon);
+    const centroid = geoCentroid(shape);
+    const cap = enclosingCap(positionsOf(shape));
+    const inside = Number.isFinite(centroid[0]) && Number.isFinite(centroid[1]) && geoDistance(centroid, cap.centre) * (180 / Math.PI) <= cap.radius + 1e-6;
+    anchor = inside && geoArea(shape) > 1e-12 ? centroid : cap.centre;
+    anchors.set(p.shape, anchor);
+  }
+  return anchor;
 }
 
 /** Arc opacity from confidence, with a floor; unknown confidence draws at mid strength. */
@@ -127,20 +145,95 @@ export function arcOpacity(c: Claim): number {
   return CONFIDENCE_FLOOR + (1 - CONFIDENCE_FLOOR) * (confidenceValue(c.confidence) / 100);
 }
 
+/** Unit vector of a [lon, lat] position in degrees. */
+function unit([lon, lat]: Position): [number, number, number] {
+  const rad = Math.PI / 180;
+  const cl = Math.cos(lat! * rad);
+  return [cl * Math.cos(lon! * rad), cl * Math.sin(lon! * rad), Math.sin(lat! * rad)];
+}
+
+/** At most this many positions are used to find a cap: enough for any outline's shape. */
+const CAP_SAMPLE = 4000;
+
 /**
- * An azimuthal equal-area projection centred on the places and fitted to them with margins.
- * A span of at least 1,600 km is kept in view so one place alone is not a street map.
+ * The smallest spherical cap (centre, and radius in degrees) that holds every position, within
+ * a degree or so: Bădoiu and Clarkson's iteration (step towards the farthest point by
+ * 1/(k+1)) on unit vectors, from their mean direction, or from the first point when they
+ * cancel out (two antipodes). Any pair of points fits in a cap of at most 90°.
  */
-export function fitProjection(places: Place[], width: number, height: number): GeoProjection {
+export function enclosingCap(positions: Position[]): { centre: [number, number]; radius: number } {
+  const step = Math.max(1, Math.ceil(positions.length / CAP_SAMPLE));
+  const v: [number, number, number][] = [];
+  for (let i = 0; i < positions.length; i += step) v.push(unit(positions[i]!));
+  if (!v.length) return { centre: [0, 20], radius: 0 };
+  let c = v.reduce((a, b) => [a[0] + b[0], a[1] + b[1], a[2] + b[2]], [0, 0, 0] as [number, number, number]);
+  let norm = Math.hypot(...c);
+  c = norm < 1e-9 ? v[0]! : [c[0] / norm, c[1] / norm, c[2] / norm];
+  const farthest = () => {
+    let least = 2;
+    let at = v[0]!;
+    for (const p of v) {
+      const dot = p[0] * c[0] + p[1] * c[1] + p[2] * c[2];
+      if (dot < least) [least, at] = [dot, p];
+    }
+    return { least, at };
+  };
+  let best = { c, least: farthest().least };
+  for (let k = 1; k <= 300; k++) {
+    const { least, at } = farthest();
+    if (least > best.least) best = { c, least };
+    const t = 1 / (k + 1);
+    const next: [number, number, number] = [c[0] + (at[0] - c[0]) * t, c[1] + (at[1] - c[1]) * t, c[2] + (at[2] - c[2]) * t];
+    norm = Math.hypot(...next);
+    // Stepping from a point to its antipode passes through the centre: go round instead.
+    if (norm < 1e-9) break;
+    c = [next[0] / norm, next[1] / norm, next[2] / norm];
+  }
+  const last = farthest().least;
+  if (last > best.least) best = { c, least: last };
+  const deg = 180 / Math.PI;
+  const [x, y, z] = best.c;
+  return { centre: [Math.atan2(y, x) * deg, Math.asin(Math.max(-1, Math.min(1, z))) * deg], radius: Math.acos(Math.max(-1, Math.min(1, best.least))) * deg };
+}
+
+/** Every position of a geometry (points, lines, rings). */
+function positionsOf(g: GeometryObject, out: Position[] = []): Position[] {
+  if (g.type === 'Point') out.push(g.coordinates);
+  else if (g.type === 'LineString' || g.type === 'MultiPoint') out.push(...g.coordinates);
+  else if (g.type === 'Polygon' || g.type === 'MultiLineString') for (const r of g.coordinates) out.push(...r);
+  else if (g.type === 'MultiPolygon') for (const p of g.coordinates) for (const r of p) out.push(...r);
+  else if (g.type === 'GeometryCollection') for (const c of g.geometries) positionsOf(c, out);
+  return out;
+}
+
+/** Points along the great-circle arc from `a` to `b`, ends included. */
+function arcPositions(a: Position, b: Position, n = 32): Position[] {
+  const at = geoInterpolate(a as [number, number], b as [number, number]);
+  return Array.from({ length: n + 1 }, (_, i) => at(i / n));
+}
+
+/**
+ * An azimuthal equal-area projection fitted, with margins, to every place (its area or its
+ * point) and to the whole great-circle arc of every pair in `arcs`. It is centred on the
+ * smallest cap that holds them all, and clipped a little beyond that cap, so places on
+ * opposite sides of the globe (New Delhi and Ashburn, an origin near São Paulo) stay in the
+ * frame with the arcs between them. A span of at least 1,600 km is kept in view so one place
+ * alone is not a street map.
+ */
+export function fitProjection(places: Place[], width: number, height: number, arcs: Array<[Position, Position]> = []): GeoProjection {
   const features: Feature<GeometryObject>[] = [];
   for (const p of places) {
     const area = placeArea(p);
     const point = placePoint(p);
     if (area) features.push({ type: 'Feature', properties: {}, geometry: area });
-    else if (point) features.push({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: point } });
+    if (point) features.push({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: point } });
   }
+  for (const [a, b] of arcs) features.push({ type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: arcPositions(a, b) } });
+  const positions: Position[] = [];
+  for (const f of features) positionsOf(f.geometry, positions);
+  const cap = enclosingCap(positions);
+  const centre = positions.length ? cap.centre : ([0, 20] as [number, number]);
   const collection: FeatureCollection = { type: 'FeatureCollection', features };
-  const centre: [number, number] = features.length ? geoCentroid(collection) : [0, 20];
   collection.features.push({
     type: 'Feature',
     properties: {},
@@ -151,7 +244,7 @@ export function fitProjection(places: Place[], width: number, height: number): G
   const margin = Math.max(36, Math.min(width, height) * 0.12);
   return geoAzimuthalEqualArea()
     .rotate([-centre[0], -centre[1]])
-    .clipAngle(90)
+    .clipAngle(Math.min(179, Math.max(90, cap.radius + 15)))
     .precision(0.3)
     .fitExtent(
       [
@@ -228,6 +321,7 @@ function piecesOf(layer: Geometry | Feature | FeatureCollection): Piece[] {
 export function landInView(layer: Geometry | Feature | FeatureCollection, projection: GeoProjection, width: number, height: number): GeometryCollection | null {
   const rotate = projection.rotate();
   const centre: [number, number] = [-rotate[0], -rotate[1]];
+  const clip = ((projection.clipAngle() ?? 180) * Math.PI) / 180;
   let view = 0;
   for (const corner of [
     [0, 0],
@@ -236,10 +330,10 @@ export function landInView(layer: Geometry | Feature | FeatureCollection, projec
     [width, height],
   ] as [number, number][]) {
     const at = projection.invert?.(corner);
-    // A corner past the clip angle: the whole hemisphere shows.
-    view = Math.max(view, at && Number.isFinite(at[0]) ? geoDistance(centre, at) : Math.PI / 2);
+    // A corner past the clip angle: everything up to the clip angle shows.
+    view = Math.max(view, at && Number.isFinite(at[0]) ? geoDistance(centre, at) : clip);
   }
-  view = Math.min(Math.PI / 2, view) + 0.02;
+  view = Math.min(clip, view) + 0.02;
   const list = piecesOf(layer);
   const kept = list.filter((p) => p.radius >= Math.PI / 2 || geoDistance(centre, p.centre) - p.radius <= view);
   const polygons = kept.filter((p) => p.type === 'Polygon').map((p) => p.coordinates as Position[][]);
@@ -334,7 +428,15 @@ const rank = (role: PlaceLayout['role']) => ({ target: 0, origin: 1, infrastruct
 export function layoutMap(r: ResolvedIncident, o: MapLayoutOptions): MapLayout {
   const { width, height } = o;
   const places = r.incident.places ?? [];
-  const projection = fitProjection(places, width, height);
+  // Every claim drawn as an arc is fitted whole, so its ends and its bulge stay in the frame.
+  const mappable = new Map(places.map((p) => [p.id, placePoint(p)]));
+  const pairs: Array<[Position, Position]> = [];
+  for (const { status, from, to } of r.claims) {
+    const a = from && mappable.get(from.id);
+    const b = to && mappable.get(to.id);
+    if (a && b && (status !== 'denied' || o.showDenied)) pairs.push([a, b]);
+  }
+  const projection = fitProjection(places, width, height, pairs);
   const path = geoPath(projection);
 
   // Places: areas for uncertain locations, markers for precise ones.

@@ -11,6 +11,36 @@ import type { Place, PlaceShape } from './types.js';
 
 const ROLES = ['target', 'origin', 'infrastructure', 'reference'] as const;
 
+/** Half the Earth's circumference (mean radius 6,371,008.8 m): a precision this wide covers the whole globe. */
+export const WHOLE_EARTH_M = Math.round(Math.PI * 6_371_008.8);
+
+/** Rings longer than this are not checked for crossings (the check compares every pair of edges). */
+const CROSSING_CHECK_MAX = 2000;
+
+/**
+ * True when two edges of a ring cross (a "bowtie"), compared in [lon, lat] as drawn on a
+ * plate carrée. Rings with an edge over 180° of longitude (across the antimeridian) or with
+ * more than `CROSSING_CHECK_MAX` positions are not judged.
+ */
+export function ringCrossesItself(ring: number[][]): boolean {
+  const n = ring.length - 1;
+  if (n < 4 || n > CROSSING_CHECK_MAX) return false;
+  for (let i = 0; i < n; i++) if (Math.abs(ring[i + 1]![0]! - ring[i]![0]!) > 180) return false;
+  const side = (a: number[], b: number[], c: number[]) => Math.sign((b[0]! - a[0]!) * (c[1]! - a[1]!) - (b[1]! - a[1]!) * (c[0]! - a[0]!));
+  for (let i = 0; i < n; i++) {
+    const a = ring[i]!;
+    const b = ring[i + 1]!;
+    // Edges that share a vertex (neighbours, and the first with the last) do not count.
+    for (let j = i + 2; j < n; j++) {
+      if (i === 0 && j === n - 1) continue;
+      const c = ring[j]!;
+      const d = ring[j + 1]!;
+      if (side(a, b, c) * side(a, b, d) < 0 && side(c, d, a) * side(c, d, b) < 0) return true;
+    }
+  }
+  return false;
+}
+
 function isPosition(p: unknown): boolean {
   return Array.isArray(p) && p.length >= 2 && p.every((n) => typeof n === 'number' && Number.isFinite(n)) && Math.abs(p[0] as number) <= 180 && Math.abs(p[1] as number) <= 90;
 }
@@ -24,7 +54,17 @@ function readShape(c: Checker, raw: unknown, path: string): PlaceShape | undefin
     isObject(raw) &&
     ((raw.type === 'Polygon' && isPolygon(raw.coordinates)) ||
       (raw.type === 'MultiPolygon' && Array.isArray(raw.coordinates) && raw.coordinates.length > 0 && raw.coordinates.every(isPolygon)));
-  if (ok) return raw as unknown as PlaceShape;
+  if (ok) {
+    const shape = raw as unknown as PlaceShape;
+    const polygons = (shape.type === 'Polygon' ? [shape.coordinates] : shape.coordinates) as number[][][][];
+    polygons.forEach((polygon, i) =>
+      polygon.forEach((ring, j) => {
+        const at = shape.type === 'Polygon' ? `${path}.coordinates[${j}]` : `${path}.coordinates[${i}][${j}]`;
+        if (ringCrossesItself(ring)) c.warn(at, 'crosses itself, so it has no clear inside; it is drawn as given and anchored at the middle of its points');
+      }),
+    );
+    return shape;
+  }
   c.warn(path, 'is not a GeoJSON Polygon or MultiPolygon with [lon, lat] positions; ignored');
   return undefined;
 }
@@ -52,8 +92,11 @@ export function readPlaces(c: Checker, raw: unknown): Place[] {
     if (!hasPoint && !shape) c.warn(path, 'has neither lat and lon nor a shape; it is listed but not drawn on a map');
     let precisionMeters: number | undefined;
     if (p.precisionMeters !== undefined) {
-      if (typeof p.precisionMeters === 'number' && Number.isFinite(p.precisionMeters) && p.precisionMeters >= 0) precisionMeters = p.precisionMeters;
-      else c.warn(`${path}.precisionMeters`, `${describe(p.precisionMeters)} is not a distance in metres; ignored`);
+      if (typeof p.precisionMeters === 'number' && Number.isFinite(p.precisionMeters) && p.precisionMeters >= 0) {
+        precisionMeters = Math.min(p.precisionMeters, WHOLE_EARTH_M);
+        if (p.precisionMeters > WHOLE_EARTH_M)
+          c.warn(`${path}.precisionMeters`, `${p.precisionMeters} m is more than halfway round the Earth; capped at ${WHOLE_EARTH_M} m, the whole globe`);
+      } else c.warn(`${path}.precisionMeters`, `${describe(p.precisionMeters)} is not a distance in metres; ignored`);
     }
     out.push(
       compact({

@@ -6,7 +6,22 @@ import { parseIncident } from '../../src/model/parse.js';
 import type { Place, ResolvedIncident } from '../../src/model/types.js';
 import { approximateMeasure } from '../../src/layout/text.js';
 import type { FeatureCollection, MultiPolygon } from 'geojson';
-import { arcOpacity, CONFIDENCE_FLOOR, fitProjection, landInView, layoutMap, mapHeight, placeArea, rewind, type Box } from '../../src/layout/map-layout.js';
+import {
+  arcOpacity,
+  CONFIDENCE_FLOOR,
+  enclosingCap,
+  fitProjection,
+  landInView,
+  layoutMap,
+  mapHeight,
+  placeArea,
+  placePoint,
+  rewind,
+  type Box,
+} from '../../src/layout/map-layout.js';
+import { ringCrossesItself, WHOLE_EARTH_M } from '../../src/model/read-places.js';
+import { precisionText } from '../../src/internal/describe.js';
+import { en, hi } from '../../src/i18n/messages.js';
 
 const aiims = (): ResolvedIncident => parseIncident(JSON.parse(readFileSync(new URL('../../../examples/data/aiims-delhi-2022.json', import.meta.url), 'utf8'))).resolved!;
 const layout = (width: number, over: Partial<Parameters<typeof layoutMap>[1]> = {}) =>
@@ -144,13 +159,170 @@ test('landInView keeps every piece of land that shows in the view, and leaves ou
       const inView = all.filter((polygon) =>
         polygon[0]!.some((pt) => {
           // Past the clip angle a point is not drawn, wherever the raw projection puts it.
-          if (geoDistance(centre, pt as [number, number]) > Math.PI / 2) return false;
+          if (geoDistance(centre, pt as [number, number]) > (projection.clipAngle()! * Math.PI) / 180) return false;
           const xy = projection(pt as [number, number]);
           return xy && xy[0] >= 0 && xy[0] <= width && xy[1] >= 0 && xy[1] <= height;
         }),
       );
       for (const polygon of inView) assert.ok(kept.has(polygon), `a polygon in view at ${width} px is kept`);
-      assert.ok(kept.size < all.length / 2, `${kept.size} of ${all.length} polygons projected at ${width} px`);
+      // New York to São Paulo shows a whole hemisphere; the AIIMS map, a region.
+      assert.ok(kept.size < all.length / (places === far ? 1 : 2), `${kept.size} of ${all.length} polygons projected at ${width} px`);
     }
   }
+});
+
+/** An incident with a target and places that a claim each joins to it. */
+function farIncident(target: Place, others: Place[]): ResolvedIncident {
+  const result = parseIncident({
+    version: 1,
+    title: 'Far places',
+    timeZone: 'UTC',
+    events: [{ id: 'e', title: 'Event', start: '2024-01-01', status: 'confirmed', sources: ['s'] }],
+    sources: [{ id: 's', publisher: 'Desk', url: 'https://example.org/' }],
+    places: [target, ...others],
+    claims: others.map((o) => ({
+      id: `c-${o.id}`,
+      from: o.id,
+      to: target.id,
+      relation: 'infrastructure-located-in',
+      assertion: 'Traced there.',
+      assertedBy: 'Police',
+      status: 'reported',
+      sources: ['s'],
+    })),
+  });
+  assert.ok(result.resolved, JSON.stringify([...result.errors, ...result.warnings]));
+  return result.resolved;
+}
+
+/** Asserts that every place's anchor and every arc point lies inside the frame. */
+function assertAllInFrame(r: ResolvedIncident, label: string) {
+  for (const width of [375, 700, 1280]) {
+    const height = mapHeight(width);
+    const l = layoutMap(r, { width, height, measure: approximateMeasure });
+    assert.equal(l.places.length, r.incident.places!.length, `${label}: every place is laid out at ${width} px`);
+    assert.equal(l.arcs.length, r.claims.length, `${label}: every claim is an arc at ${width} px`);
+    const inside = ([x, y]: [number, number]) => x >= 0 && x <= width && y >= 0 && y <= height;
+    for (const p of l.places) assert.ok(inside([p.x, p.y]), `${label}: ${p.id} at ${p.x.toFixed(0)},${p.y.toFixed(0)} in ${width}×${height}`);
+    for (const a of l.arcs) {
+      assert.equal(a.points.length, 25, `${label}: the whole arc ${a.id} projects`);
+      for (const pt of a.points) assert.ok(inside(pt), `${label}: arc ${a.id} passes ${pt.map((n) => n.toFixed(0))} in ${width}×${height}`);
+    }
+  }
+}
+
+const delhi: Place = { id: 'delhi', name: 'New Delhi', role: 'target', lat: 28.6, lon: 77.2 };
+
+test('layoutMap keeps far places and the whole arc between them in the frame: New Delhi and Ashburn, a shape near São Paulo', () => {
+  assertAllInFrame(farIncident(delhi, [{ id: 'ashburn', name: 'Ashburn, Virginia', role: 'infrastructure', lat: 39.04, lon: -77.49, precisionMeters: 30_000 }]), 'Ashburn');
+  const saoPaulo: Place = {
+    id: 'sp',
+    name: 'Near São Paulo',
+    role: 'origin',
+    shape: {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [-47.5, -24.2],
+          [-45.8, -24.2],
+          [-45.8, -22.8],
+          [-47.5, -22.8],
+          [-47.5, -24.2],
+        ],
+      ],
+    },
+  };
+  assertAllInFrame(farIncident(delhi, [saoPaulo]), 'São Paulo');
+  assertAllInFrame(farIncident(delhi, [saoPaulo, { id: 'ashburn', name: 'Ashburn', role: 'infrastructure', lat: 39.04, lon: -77.49 }]), 'both');
+});
+
+test('layoutMap keeps any pair of points on the globe in the frame, antipodes and poles included', () => {
+  let seed = 7;
+  const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+  const pairs: Array<[number, number, number, number]> = [
+    [0, 0, 179.9, 0],
+    [10, 45, -170, -45],
+    [0, 89.9, 0, -89.9],
+    [-179.5, 10, 179.5, -10],
+  ];
+  for (let i = 0; i < 24; i++)
+    pairs.push([random() * 360 - 180, Math.asin(random() * 2 - 1) * (180 / Math.PI), random() * 360 - 180, Math.asin(random() * 2 - 1) * (180 / Math.PI)]);
+  for (const [lon1, lat1, lon2, lat2] of pairs) {
+    const label = `${lon1.toFixed(1)},${lat1.toFixed(1)} → ${lon2.toFixed(1)},${lat2.toFixed(1)}`;
+    assertAllInFrame(farIncident({ id: 't', name: 'T', role: 'target', lat: lat1, lon: lon1 }, [{ id: 'o', name: 'O', role: 'origin', lat: lat2, lon: lon2 }]), label);
+  }
+});
+
+test('enclosingCap holds every point and is close to the smallest cap', () => {
+  const pts: [number, number][] = [
+    [77.2, 28.6],
+    [-77.5, 39],
+  ];
+  const cap = enclosingCap(pts);
+  const half = (geoDistance(pts[0]!, pts[1]!) * 180) / Math.PI / 2;
+  for (const p of pts) assert.ok((geoDistance(cap.centre, p) * 180) / Math.PI <= cap.radius + 1e-9);
+  assert.ok(cap.radius < half + 1, `radius ${cap.radius} for a half-distance of ${half}`);
+});
+
+const bowtie: Place = {
+  id: 'bow',
+  name: 'Bowtie',
+  role: 'origin',
+  shape: {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [100, 20],
+        [110, 30],
+        [110, 20],
+        [100, 30],
+        [100, 20],
+      ],
+    ],
+  },
+};
+
+test('a self-intersecting outline is anchored among its own points, not on the far side of the globe, and warned about', () => {
+  const [lon, lat] = placePoint(bowtie)!;
+  assert.ok(lon > 100 && lon < 110 && lat > 20 && lat < 30, `anchor ${lon},${lat}`);
+  assert.equal(ringCrossesItself((bowtie.shape!.coordinates as number[][][])[0]!), true);
+  const square = [
+    [100, 20],
+    [110, 20],
+    [110, 30],
+    [100, 30],
+    [100, 20],
+  ];
+  assert.equal(ringCrossesItself(square), false);
+  const result = parseIncident({
+    version: 1,
+    title: 'Bowtie',
+    events: [{ id: 'e', title: 'Event', start: '2024-01-01', status: 'confirmed', sources: [] }],
+    places: [{ id: 't', name: 'T', role: 'target', lat: 28, lon: 77 }, bowtie],
+  });
+  const warning = result.warnings.find((i) => i.path === 'places[1].shape.coordinates[0]');
+  assert.ok(warning, JSON.stringify([...result.errors, ...result.warnings]));
+  assert.match(warning.message, /crosses itself/);
+  const l = layoutMap(result.resolved!, { width: 700, height: mapHeight(700), measure: approximateMeasure });
+  const laid = l.places.find((p) => p.id === 'bow')!;
+  assert.ok(laid.x > 0 && laid.x < 700 && laid.y > 0 && laid.y < mapHeight(700), `drawn at ${laid.x},${laid.y}`);
+});
+
+test('a precision wider than the Earth is capped at the whole globe, with a warning', () => {
+  const result = parseIncident({
+    version: 1,
+    title: 'Everywhere',
+    events: [{ id: 'e', title: 'Event', start: '2024-01-01', status: 'confirmed', sources: [] }],
+    places: [{ id: 'p', name: 'Somewhere', role: 'origin', lat: 10, lon: 10, precisionMeters: 1e9 }],
+  });
+  assert.equal(result.resolved!.incident.places![0]!.precisionMeters, WHOLE_EARTH_M);
+  const warning = result.warnings.find((i) => i.path === 'places[0].precisionMeters');
+  assert.ok(warning, JSON.stringify([...result.errors, ...result.warnings]));
+  // Said as the whole Earth, not "within about 10,00,000 km".
+  const place = result.resolved!.incident.places![0]!;
+  assert.equal(precisionText(place, 'en-IN', en), 'Not located: the stated precision covers the whole Earth');
+  assert.equal(precisionText(place, 'hi-IN', hi), hi.map.anywhereOnEarth);
+  assert.equal(precisionText({ ...place, precisionMeters: 25_000 }, 'en-IN', en), 'Located only to within about 25 km');
+  // Drawn as (nearly) the whole sphere, never a small circle.
+  assert.ok(geoArea(placeArea(result.resolved!.incident.places![0]!)!) > 4 * Math.PI * 0.99);
 });

@@ -13,7 +13,7 @@ import { boundaryGeometry, loadLand, resolutionFor, type Land, type Resolution }
 import { formatConfidence } from '../../i18n/format.js';
 import { AttackElement } from '../../internal/attack-element.js';
 import { heading } from '../../internal/chrome.js';
-import { applyDescribe, claimText, langOf, placeText, type OptionText } from '../../internal/describe.js';
+import { applyDescribe, claimText, langOf, placeText, precisionText, type OptionText } from '../../internal/describe.js';
 import { claimDetails, eventPage, sourceList } from '../../internal/details.js';
 import { LoadError, loadText } from '../../internal/load.js';
 import { sharedStyles } from '../../internal/shared-styles.js';
@@ -21,7 +21,7 @@ import type { Box, MapLayout, PlaceLayout } from '../../layout/map-layout.js';
 import { mapHeight } from '../../layout/map-size.js';
 import { placeTip } from '../../layout/tip-placement.js';
 import { emphasisFor, selection, type Emphasis, type Selection } from '../../model/selection.js';
-import type { Issue, Place, ResolvedClaim, ResolvedSource } from '../../model/types.js';
+import type { Issue, ResolvedClaim, ResolvedSource } from '../../model/types.js';
 import { arc, backdrop, legendItems, place, pointerTargets } from './attack-map.marks.js';
 import { styles } from './attack-map.styles.js';
 
@@ -311,12 +311,6 @@ export class AttackMap extends AttackElement {
 
   // Words
 
-  private precisionText(p: Place): string {
-    if (p.precisionMeters === undefined || p.precisionMeters < 1000) return '';
-    const km = new Intl.NumberFormat(this.effectiveLocale, { maximumFractionDigits: 0 }).format(p.precisionMeters / 1000);
-    return this.messages.map.withinAbout(km);
-  }
-
   /** A claim's accessible name (the places it joins, what and who) and description (what was said, status, caveats). */
   private claimOption(c: ResolvedClaim): OptionText {
     return applyDescribe(this.describe, claimText(c, this.textContext));
@@ -344,7 +338,7 @@ export class AttackMap extends AttackElement {
       const sources: ResolvedSource[] = claims.flatMap((c) => c.sources);
       const sub = { ...ctx, level: ctx.level + 1 };
       body = html`${heading(ctx.level, html`<bdi lang=${ifDefined(lang)}>${p.name}</bdi>`, 'details-title', 'details-title')}
-        <p>${m.common.sentences([m.map.role[p.role ?? 'reference'], this.precisionText(p)])}</p>
+        <p>${m.common.sentences([m.map.role[p.role ?? 'reference'], precisionText(p, this.effectiveLocale, m)])}</p>
         ${claims.map((c) => claimDetails(c, sub, false))}
         ${sources.length ? html`<p class="section-label">${m.common.sources}</p>${sourceList(sources, ctx)}` : nothing}
         ${
