@@ -43,13 +43,37 @@ export const sharedStyles = css`
     --_area: var(--attack-area, rgba(140, 29, 24, 0.16));
     --_land: var(--attack-land, #e4e1da);
     --_font: var(--attack-font, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans Devanagari', sans-serif);
-    color: var(--_ink);
     background: var(--_bg);
-    font-family: var(--_font);
-    font-size: 15px;
-    line-height: 1.45;
-    text-align: start;
     -webkit-text-size-adjust: 100%;
+    /* The elements' own type. A page rule reaches the host itself (it matches *), and its
+       !important beats an ordinary :host rule; an !important here beats any page rule. Letter and
+       word spacing stay open to a reader's text-spacing override (WCAG 1.4.12), whose line height
+       of 1.5 is already the base. */
+    color: var(--_ink) !important;
+    font-family: var(--_font) !important;
+    font-size: 15px !important;
+    line-height: 1.5 !important;
+    font-weight: 400 !important;
+    font-style: normal !important;
+    font-variant: normal !important;
+    font-stretch: normal !important;
+    font-kerning: auto !important;
+    font-feature-settings: normal !important;
+    font-variation-settings: normal !important;
+    font-size-adjust: none !important;
+    text-align: start !important;
+    text-indent: 0 !important;
+    text-transform: none !important;
+    text-shadow: none !important;
+    white-space: normal !important;
+    word-break: normal !important;
+    overflow-wrap: normal !important;
+    hyphens: manual !important;
+    tab-size: 8 !important;
+    writing-mode: horizontal-tb !important;
+    text-orientation: mixed !important;
+    -webkit-text-fill-color: currentcolor !important;
+    -webkit-text-stroke-width: 0 !important;
   }
   :host([hidden]) {
     display: none;

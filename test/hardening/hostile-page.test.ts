@@ -94,78 +94,101 @@ describe('hardening: hostile pages', function () {
     expect(w.__errors).to.deep.equal([]);
   });
 
-  it('looks the same under a hostile global stylesheet as on a neutral page', async () => {
-    const data = await aiimsIncident();
-    const timeline = await fixture<AttackTimeline>('attack-timeline', (t) => (t.incident = data));
-    const map = await fixture<AttackMap>('attack-map', (m) => (m.incident = data));
-    await waitFor(() => map.shadowRoot!.querySelector('.land'), 'map drawn');
-    timeline.select('ev-fir');
-    await timeline.updateComplete;
-    const selectors = [
-      '.caption-title',
-      '.summary',
-      'button',
-      // The pan and sound buttons, after the first three (the zoom buttons) that 'button' covers.
-      '.toolbar [role="group"] + [role="group"] button',
-      '.toolbar .sound',
-      '.legend li',
-      '.text .label',
-      '.tick text',
-      '.lane text',
-      '.details dd',
-      '.details a',
-      'svg.plot',
-      '.place-label',
-      '.claims li',
-    ];
-    const props = [
-      'font-size',
-      'line-height',
-      'font-family',
-      'color',
-      'letter-spacing',
-      'word-spacing',
-      'text-align',
-      'text-transform',
-      'white-space',
-      'box-sizing',
-      'display',
-      'visibility',
-      'fill',
-      'opacity',
-    ];
-    const snapshot = () =>
-      [timeline, map].flatMap((el) =>
-        selectors.flatMap((sel) =>
-          [...el.shadowRoot!.querySelectorAll(sel)].slice(0, 3).map((node) => {
-            const cs = getComputedStyle(node);
-            return `${el.tagName} ${sel}: ${props.map((p) => cs.getPropertyValue(p)).join(' | ')}`;
-          }),
-        ),
-      );
-    const size = () => [timeline, map].map((el) => `${el.getBoundingClientRect().width}x${el.getBoundingClientRect().height}`);
-    const neutral = snapshot();
-    const neutralSize = size();
-    expect(neutral.length).to.be.greaterThan(15);
-    expect(neutral.filter((line) => line.includes('[role="group"] button') || line.includes('.sound')).length, 'Earlier, Later and Play as sound compared').to.equal(3);
-    const hostile = document.createElement('style');
-    hostile.textContent = `
+  // Page rules that reach the hosts themselves: the host matches `*`, and an `!important` there beats an ordinary `:host` rule.
+  const HOSTILE_SHEETS: Array<[string, string]> = [
+    [
+      'a hostile global stylesheet',
+      `
       * { box-sizing: content-box !important; transition: all 3s !important; }
       html { font-size: 10px; }
       body { font-family: "Comic Sans MS", cursive; color: #777; line-height: 3; letter-spacing: 2px;
              text-align: justify; text-transform: uppercase; word-spacing: 8px; white-space: nowrap; }
       svg { display: none !important; } li { font-size: 40px !important; color: #eee !important; }
       a { color: yellow !important; } *:focus { outline: none !important; } button { all: unset; }
-      [hidden] { display: block !important; } :root { --color: red; --accent: red; --bg: black; }`;
-    document.head.append(hostile);
-    try {
-      await frames(2);
-      expect(snapshot()).to.deep.equal(neutral);
-      expect(size()).to.deep.equal(neutralSize);
-    } finally {
-      hostile.remove();
-    }
-  });
+      [hidden] { display: block !important; } :root { --color: red; --accent: red; --bg: black; }`,
+    ],
+    [
+      'important type rules on every element, the hosts included',
+      `
+      * { font-size: 30px !important; line-height: 3 !important; font-family: "Comic Sans MS", cursive !important;
+          font-weight: 900 !important; font-style: italic !important; color: #777 !important;
+          text-transform: uppercase !important; text-align: justify !important; text-indent: 40px !important;
+          white-space: nowrap !important; font-variant: small-caps !important; word-break: break-all !important; }
+      html { font-size: 40px !important; }`,
+    ],
+  ];
+
+  for (const [name, sheet] of HOSTILE_SHEETS)
+    it(`looks the same under ${name} as on a neutral page`, async () => {
+      const data = await aiimsIncident();
+      const timeline = await fixture<AttackTimeline>('attack-timeline', (t) => (t.incident = data));
+      const map = await fixture<AttackMap>('attack-map', (m) => (m.incident = data));
+      await waitFor(() => map.shadowRoot!.querySelector('.land'), 'map drawn');
+      timeline.select('ev-fir');
+      await timeline.updateComplete;
+      const selectors = [
+        '.caption-title',
+        '.summary',
+        'button',
+        // The pan and sound buttons, after the first three (the zoom buttons) that 'button' covers.
+        '.toolbar [role="group"] + [role="group"] button',
+        '.toolbar .sound',
+        '.legend li',
+        '.text .label',
+        '.tick text',
+        '.lane text',
+        '.details dd',
+        '.details a',
+        'svg.plot',
+        '.place-label',
+        '.claims li',
+      ];
+      const props = [
+        'font-size',
+        'line-height',
+        'font-family',
+        'color',
+        'letter-spacing',
+        'word-spacing',
+        'text-align',
+        'text-transform',
+        'white-space',
+        'font-weight',
+        'font-style',
+        'font-variant-caps',
+        'text-indent',
+        'word-break',
+        'box-sizing',
+        'display',
+        'visibility',
+        'fill',
+        'opacity',
+      ];
+      const snapshot = () =>
+        [timeline, map].flatMap((el) =>
+          selectors.flatMap((sel) =>
+            [...el.shadowRoot!.querySelectorAll(sel)].slice(0, 3).map((node) => {
+              const cs = getComputedStyle(node);
+              return `${el.tagName} ${sel}: ${props.map((p) => cs.getPropertyValue(p)).join(' | ')}`;
+            }),
+          ),
+        );
+      const size = () => [timeline, map].map((el) => `${el.getBoundingClientRect().width}x${el.getBoundingClientRect().height}`);
+      const neutral = snapshot();
+      const neutralSize = size();
+      expect(neutral.length).to.be.greaterThan(15);
+      expect(neutral.filter((line) => line.includes('[role="group"] button') || line.includes('.sound')).length, 'Earlier, Later and Play as sound compared').to.equal(3);
+      const hostile = document.createElement('style');
+      hostile.textContent = sheet;
+      document.head.append(hostile);
+      try {
+        await frames(2);
+        expect(snapshot()).to.deep.equal(neutral);
+        expect(size()).to.deep.equal(neutralSize);
+      } finally {
+        hostile.remove();
+      }
+    });
 
   it('two copies of the bundle (and so two Lits) on one page: no error, each tag defined once', async () => {
     const n = await aiimsEvents();
