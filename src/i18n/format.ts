@@ -1,4 +1,5 @@
 import { likelihoodWord } from '../model/confidence.js';
+import { dateUtc, wallTime } from '../model/dates.js';
 import type { Confidence, ResolvedDate, ResolvedEvent } from '../model/types.js';
 import type { Messages } from './messages.js';
 
@@ -24,12 +25,18 @@ const OPTIONS: Record<Style, Intl.DateTimeFormatOptions> = {
 
 const cache = new Map<string, Intl.DateTimeFormat>();
 
-export function dateFormatter(locale: string, timeZone: string, style: Style): Intl.DateTimeFormat {
-  const key = `${locale}|${timeZone}|${style}`;
+/**
+ * A cached formatter. `era` adds the era ("1 BC") to a style that shows the year: Intl writes
+ * the year of its era, so without one year 0 (1 BC) would read as AD 1. Years from 1 on are
+ * written as they are ("1 Mar 50").
+ */
+export function dateFormatter(locale: string, timeZone: string, style: Style, era = false): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}|${style}|${era && Boolean(OPTIONS[style].year)}`;
   let f = cache.get(key);
   if (!f) {
     // Hindi news prints the month in full ("23 नवंबर 2022"): its short forms ("नव॰") are not read.
     const options: Intl.DateTimeFormatOptions = { ...OPTIONS[style], timeZone };
+    if (era && options.year) options.era = 'short';
     if (/^hi\b/i.test(locale) && options.month === 'short') options.month = 'long';
     try {
       f = new Intl.DateTimeFormat(locale, options);
@@ -42,10 +49,18 @@ export function dateFormatter(locale: string, timeZone: string, style: Style): I
   return f;
 }
 
+/** Past this instant every zone's wall clock is in AD 1 or later (zones are within a day of UTC). */
+const SURELY_AD = dateUtc(1, 0, 3);
+
+/** True when the instant falls before AD 1 on the zone's wall clock, where the era must be said. */
+function beforeYearOne(ms: number, timeZone: string): boolean {
+  return ms < SURELY_AD && wallTime(ms, timeZone).year < 1;
+}
+
 /** A resolved date at its own precision: "2022", "Nov 2022", "23 Nov 2022", "23 Nov 2022, 7:00 am IST". */
 export function formatResolvedDate(d: ResolvedDate, locale: string, timeZone: string): string {
   const style: Style = d.unit === 'year' ? 'year' : d.unit === 'month' ? 'month' : d.unit === 'day' ? 'day' : 'time';
-  return dateFormatter(locale, timeZone, style).format(d.start);
+  return dateFormatter(locale, timeZone, style, beforeYearOne(d.start, timeZone)).format(d.start);
 }
 
 /** The zone's long name at an instant: "India Standard Time". */

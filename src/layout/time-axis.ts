@@ -25,8 +25,10 @@ export function zonedTicks(start: number, end: number, count: number, timeZone: 
   const interval = utcTickInterval(s0, s1, count);
   const [first, second] = wall;
   const step = first && second ? second.getTime() - first.getTime() : interval ? interval.offset(s0, 1).getTime() - s0.getTime() : DAY;
-  const utc = (style: Parameters<typeof dateFormatter>[2]) => dateFormatter(locale, 'UTC', style);
   return wall.map((w, i) => {
+    // Ticks before AD 1 (an axis padded past AD 1) say their era: "1 BC".
+    const era = w.getUTCFullYear() < 1;
+    const utc = (style: Parameters<typeof dateFormatter>[2]) => dateFormatter(locale, 'UTC', style, era);
     const time = zonedToInstant(w.getUTCFullYear(), w.getUTCMonth() + 1, w.getUTCDate(), w.getUTCHours(), w.getUTCMinutes(), 0, 0, timeZone);
     const newYear = w.getUTCMonth() === 0 && w.getUTCDate() === 1;
     const newMonth = w.getUTCDate() === 1;

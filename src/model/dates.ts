@@ -24,6 +24,8 @@ function zoneFormatter(timeZone: string): Intl.DateTimeFormat {
       hour: 'numeric',
       minute: 'numeric',
       second: 'numeric',
+      // Without the era, 1 BC and AD 1 both read as year 1.
+      era: 'short',
     });
     formatters.set(timeZone, f);
   }
@@ -54,8 +56,10 @@ export interface WallTime {
 export function wallTime(ms: number, timeZone: string): WallTime {
   const parts = zoneFormatter(timeZone).formatToParts(new Date(ms));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  // Astronomical years, as ISO 8601 counts them: 1 BC is year 0, 2 BC year -1.
+  const bc = parts.find((p) => p.type === 'era')?.value === 'BC';
   return {
-    year: get('year'),
+    year: bc ? 1 - get('year') : get('year'),
     month: get('month'),
     day: get('day'),
     hour: get('hour') % 24,
@@ -64,9 +68,21 @@ export function wallTime(ms: number, timeZone: string): WallTime {
   };
 }
 
+/**
+ * Epoch ms of a UTC date and time given by its parts (`monthIndex` from 0, as for `Date.UTC`),
+ * with the year as written: `Date.UTC` reads years 0 to 99 as 1900 to 1999, so year 50 would
+ * come out as 1950. Parts past their range roll over (month 12 is January of the next year).
+ */
+export function dateUtc(year: number, monthIndex: number, day = 1, hour = 0, minute = 0, second = 0, ms = 0): number {
+  const d = new Date(0);
+  d.setUTCFullYear(year, monthIndex, day);
+  d.setUTCHours(hour, minute, second, ms);
+  return d.getTime();
+}
+
 function offsetAt(ms: number, timeZone: string): number {
   const w = wallTime(ms, timeZone);
-  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+  const asUtc = dateUtc(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
   return asUtc - (ms - (((ms % 1000) + 1000) % 1000));
 }
 
@@ -97,7 +113,7 @@ export function zoneOffset(ms: number, timeZone: string): number {
 
 /** The instant a wall-clock time in the zone names. In a DST gap it moves forward. */
 export function zonedToInstant(year: number, month: number, day: number, hour: number, minute: number, second: number, ms: number, timeZone: string): number {
-  const guess = Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  const guess = dateUtc(year, month - 1, day, hour, minute, second, ms);
   let instant = guess - zoneOffset(guess, timeZone);
   const again = guess - zoneOffset(instant, timeZone);
   if (again !== instant) instant = Math.max(instant, again);
@@ -149,7 +165,7 @@ export function resolveDate(text: unknown, timeZone: string, precision?: Precisi
   if (precision && precision !== 'approximate' && UNITS.indexOf(precision) < UNITS.indexOf(unit)) unit = precision;
 
   const toInstant = (yy: number, mm: number, dd: number, hh: number, mn: number, ss: number, ms: number) =>
-    off ? Date.UTC(yy, mm - 1, dd, hh, mn, ss, ms) - offsetMs(off) : zonedToInstant(yy, mm, dd, hh, mn, ss, ms, timeZone);
+    off ? dateUtc(yy, mm - 1, dd, hh, mn, ss, ms) - offsetMs(off) : zonedToInstant(yy, mm, dd, hh, mn, ss, ms, timeZone);
 
   // Truncate to the unit, then step one unit for the end of the interval.
   const f = {
@@ -168,8 +184,8 @@ export function resolveDate(text: unknown, timeZone: string, precision?: Precisi
   else if (unit === 'hour') next.hour += 1;
   else if (unit === 'minute') next.minute += 1;
   else next.second += 1;
-  // Date.UTC normalises overflow (month 13, day 32) for us.
-  const nextDate = new Date(Date.UTC(next.year, next.month - 1, next.day, next.hour, next.minute, next.second));
+  // dateUtc normalises overflow (month 13, day 32) for us.
+  const nextDate = new Date(dateUtc(next.year, next.month - 1, next.day, next.hour, next.minute, next.second));
   const end = toInstant(
     nextDate.getUTCFullYear(),
     nextDate.getUTCMonth() + 1,

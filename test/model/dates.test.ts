@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { resolveDate, zonedToInstant, zoneOffset, isValidTimeZone, wallTime } from '../../src/model/dates.js';
+import { dateUtc, resolveDate, zonedToInstant, zoneOffset, isValidTimeZone, wallTime } from '../../src/model/dates.js';
 
 const ok = (text: string, zone = 'Asia/Kolkata', precision?: Parameters<typeof resolveDate>[2]) => {
   const r = resolveDate(text, zone, precision);
@@ -98,4 +98,84 @@ test('isValidTimeZone accepts IANA names only', () => {
   assert.equal(isValidTimeZone('Asia/Kolkata'), true);
   assert.equal(isValidTimeZone('Mars/Olympus'), false);
   assert.equal(isValidTimeZone(5), false);
+});
+
+// Years 1 to 99: `Date.UTC` reads them as 1900 to 1999, so each must be built another way.
+test('dateUtc(…) keeps years 0 to 99 as written, where Date.UTC would add 1900', () => {
+  assert.equal(iso(dateUtc(50, 2, 1)), '0050-03-01T00:00:00.000Z');
+  assert.equal(iso(dateUtc(1, 0, 1, 10, 30, 15, 250)), '0001-01-01T10:30:15.250Z');
+  assert.equal(iso(dateUtc(0, 5, 1)), '0000-06-01T00:00:00.000Z');
+  assert.equal(iso(dateUtc(99, 12, 1)), '0100-01-01T00:00:00.000Z', 'month 12 rolls into the next year, not into 2000');
+  assert.equal(iso(dateUtc(2022, 10, 23, 7)), iso(Date.UTC(2022, 10, 23, 7)));
+});
+
+test('resolveDate reads years 0001 to 0099 as those years, at every precision, in UTC', () => {
+  const cases: [string, string, string][] = [
+    ['0050-03-01', '0050-03-01T00:00:00.000Z', '0050-03-02T00:00:00.000Z'],
+    ['0001-01-01', '0001-01-01T00:00:00.000Z', '0001-01-02T00:00:00.000Z'],
+    ['0009-07-15', '0009-07-15T00:00:00.000Z', '0009-07-16T00:00:00.000Z'],
+    ['0099-12-31', '0099-12-31T00:00:00.000Z', '0100-01-01T00:00:00.000Z'],
+    ['0050', '0050-01-01T00:00:00.000Z', '0051-01-01T00:00:00.000Z'],
+    ['0099', '0099-01-01T00:00:00.000Z', '0100-01-01T00:00:00.000Z'],
+    ['0001-12', '0001-12-01T00:00:00.000Z', '0002-01-01T00:00:00.000Z'],
+    ['0100', '0100-01-01T00:00:00.000Z', '0101-01-01T00:00:00.000Z'],
+    ['0400', '0400-01-01T00:00:00.000Z', '0401-01-01T00:00:00.000Z'],
+    ['0004-02-29', '0004-02-29T00:00:00.000Z', '0004-03-01T00:00:00.000Z'],
+  ];
+  for (const [text, start, end] of cases) {
+    const d = ok(text, 'UTC');
+    assert.equal(iso(d.start), start, text);
+    assert.equal(iso(d.end), end, text);
+  }
+  assert.equal(ok('0050', 'UTC').unit, 'year');
+  assert.equal(ok('0050-03', 'UTC').unit, 'month');
+});
+
+test('resolveDate reads early years with a time and an offset as those years', () => {
+  assert.equal(iso(ok('0050-03-01T10:00Z', 'Asia/Kolkata').start), '0050-03-01T10:00:00.000Z');
+  assert.equal(iso(ok('0050-03-01T10:00+05:30', 'America/Los_Angeles').start), '0050-03-01T04:30:00.000Z');
+  assert.equal(iso(ok('0001-01-01T02:00+05:30').start), '0000-12-31T20:30:00.000Z');
+  assert.equal(iso(ok('0099-06-30T23:59:59.5Z').start), '0099-06-30T23:59:59.500Z');
+});
+
+test('resolveDate reads early years without an offset as wall time in the incident zone', () => {
+  // In these years the zones keep local mean time (Kolkata +05:53:28): compare wall clocks.
+  for (const zone of ['Asia/Kolkata', 'America/Los_Angeles', 'UTC']) {
+    for (const [text, wall] of [
+      ['0050-03-01', [50, 3, 1, 0, 0]],
+      ['0050-03-01T10:00', [50, 3, 1, 10, 0]],
+      ['0050-03-01T23:30', [50, 3, 1, 23, 30]],
+      ['0001-01-01', [1, 1, 1, 0, 0]],
+      ['0001-01-01T00:15', [1, 1, 1, 0, 15]],
+      ['0099', [99, 1, 1, 0, 0]],
+    ] as const) {
+      const d = ok(text, zone);
+      const w = wallTime(d.start, zone);
+      assert.deepEqual([w.year, w.month, w.day, w.hour, w.minute], wall, `${text} in ${zone}`);
+      assert.ok(d.end > d.start, `${text} in ${zone} has an end after its start`);
+      assert.ok(iso(d.start).startsWith(text.length === 4 ? '00' : text.slice(0, 3)), `${text} in ${zone}: ${iso(d.start)}`);
+    }
+  }
+  // The first day of AD 1 in India began on 31 Dec of 1 BC in UTC.
+  const first = ok('0001-01-01', 'Asia/Kolkata');
+  assert.match(iso(first.start), /^0000-12-31T/);
+  assert.equal(Math.round((first.end - first.start) / 3_600_000), 24);
+});
+
+test('resolveDate reads year 0000 as astronomical year 0 (1 BC), not 1900', () => {
+  const d = ok('0000-06-01', 'UTC');
+  assert.equal(iso(d.start), '0000-06-01T00:00:00.000Z');
+  assert.equal(iso(ok('0000', 'UTC').end), '0001-01-01T00:00:00.000Z');
+  assert.equal(ok('0000-02-29', 'UTC').unit, 'day', 'year 0 is a leap year');
+  assert.equal(resolveDate('0100-02-29', 'UTC').ok, false, '100 is not a leap year');
+});
+
+test('wallTime counts years before AD 1 astronomically, and zoneOffset is the zone offset in early years', () => {
+  assert.equal(wallTime(dateUtc(0, 5, 1), 'UTC').year, 0);
+  assert.equal(wallTime(dateUtc(-1, 5, 1), 'UTC').year, -1);
+  assert.equal(wallTime(dateUtc(1, 0, 1), 'America/Los_Angeles').year, 0);
+  assert.equal(zoneOffset(dateUtc(50, 2, 1), 'UTC'), 0);
+  assert.equal(zoneOffset(dateUtc(0, 11, 31, 20), 'UTC'), 0);
+  // Local mean time then: within a day of UTC, never off by centuries.
+  for (const zone of ['Asia/Kolkata', 'America/Los_Angeles']) assert.ok(Math.abs(zoneOffset(dateUtc(50, 2, 1), zone)) < 86_400_000, zone);
 });

@@ -4,7 +4,7 @@
  * a lane of their own, groups as lanes), and linked pages and media links are cited as sources.
  * Media is never embedded.
  */
-import { clip } from '../../dates.js';
+import { clip, dateUtc } from '../../dates.js';
 import type { Incident, IncidentEvent, Lane, Precision, Source } from '../../types.js';
 import { safeHttpUrl } from '../../urls.js';
 import { htmlToText } from '../html-text.js';
@@ -13,7 +13,7 @@ import type { Converted } from '../types.js';
 import { type DateParts, describe, isObject, type Part, PARTS, type Slide, text } from './common.js';
 import { slidesFromJson } from './slides.js';
 
-const daysIn = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+const daysIn = (y: number, m: number) => new Date(dateUtc(y, m, 0)).getUTCDate();
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
 /** A TimelineJS3 date as a partial ISO string with its precision, or issues by path. */
