@@ -159,6 +159,16 @@ export class AttackElement extends LitElement {
     return this.links.value.event ?? null;
   }
   set selected(id: string | null) {
+    // With data in hand, an id it does not hold clears the selection (and the attribute);
+    // before the data, the id waits for it and is checked then (see `dataChanged`).
+    const r = this.resolved;
+    if (id !== null && r && !r.eventById.has(id)) {
+      if (this.selected !== null) this.links.set(NO_SELECTION);
+      // Set from the attribute, Lit does not reflect back: remove it here.
+      if (this.getAttribute('selected') === id) this.removeAttribute('selected');
+      else this.requestUpdate('selected', id);
+      return;
+    }
     if (id !== this.selected) this.links.set(selection(id));
   }
 
@@ -172,7 +182,8 @@ export class AttackElement extends LitElement {
   }
   set selection(value: Selection | null | undefined) {
     const v = value ?? NO_SELECTION;
-    this.links.set(selection(v.event, v.place, v.claim));
+    const next = selection(v.event, v.place, v.claim);
+    this.links.set(this.resolved ? validSelection(this.resolved, next) : next);
   }
 
   /** Every problem found in the data: errors left something out, warnings did not. */

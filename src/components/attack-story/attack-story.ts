@@ -145,7 +145,8 @@ export class AttackStory extends AttackElement {
         }),
       );
     }
-    if (changed.has('selected') && !this.noDeepLink) writeHashParam(this.hashKey, this.selected);
+    // Only an event the data holds reaches the page's URL.
+    if (changed.has('selected') && !this.noDeepLink) writeHashParam(this.hashKey, this.shown.event ?? null);
   }
 
   /** A choice in a part is said once, by the story, whose parts are quiet. */
