@@ -5,8 +5,7 @@ import type { AttackTimeline } from '../../src/components/attack-timeline/attack
 import { aiimsIncident, cleanup, fixture, frames, waitFor } from '../browser/helpers.js';
 
 /** Waits until a story's own timeline has drawn its marks. */
-const drawn = (s: AttackStory) =>
-  waitFor(() => s.shadowRoot?.querySelector('attack-timeline')?.shadowRoot?.querySelector('[data-event-id]'), 'story drawn', 15000);
+const drawn = (s: AttackStory) => waitFor(() => s.shadowRoot?.querySelector('attack-timeline')?.shadowRoot?.querySelector('[data-event-id]'), 'story drawn', 15000);
 
 describe('hardening: unknown selected ids', function () {
   this.timeout(30_000);
