@@ -206,7 +206,7 @@ function assertAllInFrame(r: ResolvedIncident, label: string) {
     for (const p of l.places) assert.ok(inside([p.x, p.y]), `${label}: ${p.id} at ${p.x.toFixed(0)},${p.y.toFixed(0)} in ${width}×${height}`);
     for (const a of l.arcs) {
       assert.equal(a.points.length, 25, `${label}: the whole arc ${a.id} projects`);
-      for (const pt of a.points) assert.ok(inside(pt), `${label}: arc ${a.id} passes ${pt.map((n) => n.toFixed(0))} in ${width}×${height}`);
+      for (const pt of a.points) assert.ok(inside(pt), `${label}: arc ${a.id} passes ${pt.map((n) => n.toFixed(0)).join(',')} in ${width}×${height}`);
     }
   }
 }
