@@ -5,6 +5,12 @@
 // when it comes from that iframe's own window and origin: other frames cannot resize or steer it.
 // A hash message's value is `<key>=<event id>` with key and id each encodeURIComponent'd (event
 // ids are opaque: "=", "&", "#" and the rest survive); messages of any other shape are ignored.
+// Each such iframe is pinned to this page: an iframe whose src has no `parent` parameter gets
+// `parent=<this page's origin>`, so embed.html talks to this origin alone (and only a pinned
+// frame reports its selection). An iframe still on its first blank page just gets the new src;
+// one that has already loaded its unpinned page is reloaded once with location.replace (no new
+// history entry), the page's link in its hash. Iframes added later are pinned as they are
+// inserted. A page whose own origin is opaque (file:, sandboxed) pins nothing.
 import { decodeLink, parseMessage, PREFIX, SEPARATOR } from './embed-messages.js';
 
 const embeds = () => [...document.querySelectorAll('iframe[data-attack-embed]')];
@@ -24,7 +30,72 @@ function hashParams() {
 }
 
 const linkedIn = new WeakSet();
-for (const iframe of embeds()) if (hashParams().get(iframe.dataset.attackEmbed)) iframe.scrollIntoView({ block: 'start' });
+const replaced = new WeakSet();
+
+/** The iframe's src with `parent=<this page's origin>` added, or null when it is to be left as it is. */
+function pinnedSrc(iframe) {
+  const raw = iframe.getAttribute('src');
+  if (!raw || iframe.hasAttribute('srcdoc') || !/^https?:$/.test(location.protocol)) return null;
+  let url;
+  try {
+    url = new URL(raw, location.href);
+  } catch {
+    return null;
+  }
+  if (!/^https?:$/.test(url.protocol)) return null;
+  if (url.searchParams.has('parent')) {
+    const pinned = url.searchParams.get('parent');
+    let origin = null;
+    try {
+      origin = new URL(pinned).origin;
+    } catch {
+      // embed.html says what is wrong with it
+    }
+    if (origin !== location.origin) {
+      console.warn(
+        `embed-parent.js: the iframe data-attack-embed="${iframe.dataset.attackEmbed}" is pinned to parent=${pinned}, not to this page (${location.origin}), so it will not talk to this page.`,
+      );
+    }
+    return null;
+  }
+  url.search = `${url.search ? `${url.search}&` : '?'}parent=${encodeURIComponent(location.origin)}`;
+  return url;
+}
+
+function pin(iframe) {
+  const url = pinnedSrc(iframe);
+  if (!url) return;
+  let blank;
+  try {
+    // Still the initial about:blank (same origin as this page), its navigation not yet in.
+    blank = !iframe.contentWindow || iframe.contentWindow.location.href === 'about:blank';
+  } catch {
+    blank = false; // a cross-origin page is in
+  }
+  if (blank) {
+    iframe.src = url.href;
+  } else if (!replaced.has(iframe)) {
+    replaced.add(iframe);
+    const key = iframe.dataset.attackEmbed;
+    const event = hashParams().get(key);
+    if (event) url.hash = new URLSearchParams([[key, event]]).toString();
+    iframe.contentWindow.location.replace(url.href);
+  }
+}
+
+for (const iframe of embeds()) {
+  pin(iframe);
+  if (hashParams().get(iframe.dataset.attackEmbed)) iframe.scrollIntoView({ block: 'start' });
+}
+new MutationObserver((records) => {
+  for (const record of records) {
+    for (const node of record.addedNodes) {
+      if (node.nodeType !== Node.ELEMENT_NODE) continue;
+      if (node.matches('iframe[data-attack-embed]')) pin(node);
+      for (const iframe of node.querySelectorAll('iframe[data-attack-embed]')) pin(iframe);
+    }
+  }
+}).observe(document.documentElement, { childList: true, subtree: true });
 
 window.addEventListener('message', (message) => {
   const parsed = parseMessage(message.data);

@@ -4,6 +4,14 @@
 // <key>=<event id>", key and id each encodeURIComponent'd, so ids with "=", "&" or "#" survive)
 // so the parent can keep it in its own URL. The parent passes a deep link in the same form.
 // Messages of any other shape are ignored.
+//
+// ?parent=<origin> pins the one page this frame talks to (embed-parent.js adds its own page's
+// origin): every message goes to that exact origin, never "*", and a message is read only when
+// it comes from window.parent at that origin. Without it the frame posts its heights alone (to
+// "*", as pym.js children do: a height is all any page learns) and still takes a deep link from
+// window.parent (the page that frames it can put one in this page's URL anyway). A parent that is
+// not an http(s) origin fails closed: the story draws, but the frame sends and reads nothing,
+// and says why on the page and in the console.
 import { decodeLink, encodeLink, parseMessage, PREFIX, SEPARATOR } from './embed-messages.js';
 
 const params = new URLSearchParams(location.search);
@@ -17,9 +25,42 @@ for (const name of ['locale', 'theme', 'time-zone', 'boundaries']) {
 }
 if (params.has('transparent')) story.setAttribute('transparent', '');
 
+/**
+ * The `parent` parameter: { origin: null } when absent, { origin } for an http(s) origin
+ * (serialized by URL), { error } for anything else, including an empty value or two of them.
+ */
+function parentPin(values) {
+  if (values.length === 0) return { origin: null };
+  const shown = JSON.stringify(values[0].slice(0, 200));
+  if (values.length > 1) return { error: 'it is given more than once' };
+  let url;
+  try {
+    url = new URL(values[0]);
+  } catch {
+    return { error: `${shown} is not an absolute URL` };
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { error: `${shown} is not http(s)` };
+  if (url.username || url.password || url.pathname !== '/' || url.search || url.hash) {
+    return { error: `${shown} is not an origin alone (no path, query, fragment or user)` };
+  }
+  return { origin: url.origin };
+}
+
+const pin = parentPin(params.getAll('parent'));
+if (pin.error) {
+  const text = `This embed's "parent" parameter must be the http(s) origin of the page that frames it, like parent=https://news.example, but ${pin.error}. It sends no messages and reads none.`;
+  console.error(`embed.html: ${text}`);
+  const note = Object.assign(document.createElement('p'), { className: 'embed-error', textContent: text });
+  note.dataset.embedError = 'parent';
+  story.before(note);
+}
+
 const childId = params.get('childId') ?? '';
 const send = (type, value) => {
-  if (window.parent !== window) window.parent.postMessage(`${PREFIX}${childId}${SEPARATOR}${type}${SEPARATOR}${value}`, '*');
+  if (window.parent === window || pin.error) return;
+  // Unpinned: the height alone, to whoever frames this page.
+  if (pin.origin === null && type !== 'height') return;
+  window.parent.postMessage(`${PREFIX}${childId}${SEPARATOR}${type}${SEPARATOR}${value}`, pin.origin ?? '*');
 };
 
 let lastHeight = 0;
@@ -33,7 +74,8 @@ new ResizeObserver(() => {
 
 // The parent passes in the event its own link names.
 window.addEventListener('message', (message) => {
-  if (message.source !== window.parent) return;
+  if (pin.error || message.source !== window.parent) return;
+  if (pin.origin !== null && message.origin !== pin.origin) return;
   const parsed = parseMessage(message.data);
   if (!parsed || parsed.id !== childId || parsed.type !== 'hash') return;
   const link = decodeLink(parsed.value);

@@ -25,6 +25,23 @@ export interface SnippetOptions {
   /** The fallback HTML (`fallbackHtml`), placed inside the element. */
   fallback: string;
   minHeights?: MinHeights | null;
+  /**
+   * The origin of the site whose pages frame the iframe snippet, when known: the snippet then
+   * pins the embed to it (`parent=`), so it talks to pages of that origin alone. Ignored unless
+   * it is an http(s) URL; only its origin is kept.
+   */
+  parentOrigin?: string;
+}
+
+/** The http(s) origin of a URL, or null. */
+function httpOrigin(url: string | undefined): string | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.origin : null;
+  } catch {
+    return null;
+  }
 }
 
 /** A page-safe `id`: letters, digits, `-` and `_`, starting with a letter. */
@@ -82,6 +99,8 @@ export function scriptSnippet(incident: Incident, o: SnippetOptions): string {
 export function iframeSnippet(incident: Incident, o: SnippetOptions): string {
   const id = o.id;
   const params = new URLSearchParams({ src: o.dataUrl || 'DATA-URL', key: id, childId: id });
+  const parent = httpOrigin(o.parentOrigin);
+  if (parent) params.set('parent', parent);
   const src = `${o.embedUrl}embed.html?${params.toString()}`;
   const height = o.minHeights ? Math.ceil(o.minHeights.phone) : 900;
   return [
@@ -89,7 +108,9 @@ export function iframeSnippet(incident: Incident, o: SnippetOptions): string {
     `<iframe data-attack-embed="${escapeHtml(id)}" title="${escapeHtml(incident.title)}"`,
     `  src="${escapeHtml(src)}"`,
     `  width="100%" height="${height}" loading="lazy"></iframe>`,
-    `<!-- Optional: resizes the iframe to the story and keeps its links in this page's address. -->`,
+    parent
+      ? `<!-- Optional: resizes the iframe to the story and keeps its links in this page's address. The iframe talks only to pages on ${parent} (its parent parameter). -->`
+      : `<!-- Optional: resizes the iframe to the story, keeps its links in this page's address, and pins the iframe to this page (adds parent=<this page's origin> to its src). -->`,
     `<script type="module" src="${escapeHtml(`${o.embedUrl}embed-parent.js`)}"></script>`,
     `<noscript>`,
     indent(o.fallback, '  '),

@@ -38,6 +38,16 @@ test('iframeSnippet(…): the embed page with the data URL, the parent script, a
   assert.match(html, /<script type="module" src="https:\/\/cdn\.example\/examples\/embed-parent\.js"><\/script>/);
   assert.match(html, /<noscript>\n {2}<h2>A<\/h2>/);
   assert.match(iframeSnippet(incident, options), /Replace DATA-URL/);
+  assert.doesNotMatch(html, /embed\.html\?[^"]*parent=/, 'no host origin given: no pin');
+});
+
+test('iframeSnippet(…): a known host origin pins the embed to it (parent=), anything else pins nothing', () => {
+  const pinned = iframeSnippet(incident, { ...options, dataUrl: 'https://news.example/d.json', parentOrigin: 'https://News.Example/articles/x?y=1' });
+  assert.match(pinned, /src="https:\/\/cdn\.example\/examples\/embed\.html\?src=[^"]*&amp;childId=desk&amp;parent=https%3A%2F%2Fnews\.example"/);
+  assert.match(pinned, /talks only to pages on https:\/\/news\.example/);
+  for (const parentOrigin of ['javascript:alert(1)', 'news.example', '', 'file:///x']) {
+    assert.doesNotMatch(iframeSnippet(incident, { ...options, parentOrigin }), /embed\.html\?[^"]*parent=/, parentOrigin);
+  }
 });
 
 test('storyId(…) is a page-safe id from the incident id or title', () => {
