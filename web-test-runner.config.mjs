@@ -53,6 +53,25 @@ async function testApi(ctx, next) {
       });
       return;
     }
+    case '/test-api/huge-chunked': {
+      // 60 MB, no Content-Length, read lazily: stops when the client gives up.
+      let sent = 0;
+      ctx.type = 'application/json';
+      ctx.body = new Readable({
+        read() {
+          if (sent >= 600) return this.push(null);
+          sent++;
+          this.push(' '.repeat(100_000));
+        },
+      });
+      return;
+    }
+    case '/test-api/typed':
+      // A valid incident (or, with ?csv, our CSV template) served as ?type=…; no ?type: no Content-Type.
+      ctx.body = 'csv' in ctx.query ? 'id,start,title\na,2022-11-23,Only event\n' : incident(`Served as ${ctx.query.type ?? 'nothing'}`);
+      if (ctx.query.type) ctx.set('Content-Type', String(ctx.query.type));
+      else ctx.remove('Content-Type');
+      return;
     case '/test-api/hang':
       await new Promise((resolve) => {
         ctx.req.on('close', resolve);

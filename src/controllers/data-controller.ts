@@ -4,22 +4,38 @@
  * `<script type="application/json">` or `<script type="text/csv">`, or `src`, fetched when the
  * host is ready (a story waits until it nears the viewport). Requests are aborted on removal
  * and started again on reattach; a load that was overtaken is ignored.
+ *
+ * Which input shows: the one set most recently of `src` and `incident` (or a story's parsed
+ * document). `src` is state the markup keeps, `incident` an assignment, so withdrawing the
+ * input that shows falls back to what the markup still says:
+ * - removing `src` (or setting it empty) while it provided the data clears that data; the
+ *   element shows an inline script if it has one, else its empty state and fallback content.
+ *   An `incident` set before `src` is not brought back: `src` replaced it, and `incident` has
+ *   returned the document from `src` since;
+ * - setting `incident` to null or undefined while it provided the data loads `src` again if
+ *   the element still has one, else reads the inline script, else shows the empty state.
+ * Withdrawing an input that does not show (a null `incident` while `src` shows) changes nothing.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { isLarge, parseIncident, parseIncidentInSlices } from '../model/parse.js';
 import type { Issue, ParseResult } from '../model/types.js';
 import { convertText, isOwnJson, readOwnJson, type Format } from '../internal/convert.js';
-import { LoadError, loadText } from '../internal/load.js';
+import { LoadError, loadText, type LoadLimits } from '../internal/load.js';
 
 /** Where the data is in its journey. */
 export type LoadState = 'idle' | 'loading' | 'ready' | 'error';
+
+/** What provides the data shown (or on its way). */
+type Origin = 'none' | 'incident' | 'parsed' | 'inline' | 'src';
 
 export interface DataHost extends ReactiveControllerHost, HTMLElement {
   readonly src: string | null;
   readonly format: Format;
   readonly timeZone: string | null;
-  readonly timeout: number;
-  readonly maxBytes: number;
+  /** `timeout` and `max-bytes`, checked. */
+  readonly loadLimits: LoadLimits;
+  /** Refuse a `src` not served as a JSON or CSV type. */
+  readonly strictType: boolean;
   /** False while `src` should wait. */
   readonly readyToLoad: boolean;
   /** New data (or none): called once per document, before the update that shows it. */
@@ -35,9 +51,10 @@ export class DataController implements ReactiveController {
   loadErrors: Issue[] = [];
 
   private loader: AbortController | null = null;
-  private hasInput = false;
+  private origin: Origin = 'none';
   private input: unknown = undefined;
-  private srcSeen: string | null = null;
+  /** The `src` that shows, or is waiting to load. */
+  private srcShown: string | null = null;
   private srcWaiting = false;
   private notice = false;
 
@@ -47,11 +64,14 @@ export class DataController implements ReactiveController {
 
   /** A document given as a value (parsed here). The same value again is not read again. */
   setIncident(value: unknown): void {
-    if (value === this.input && this.hasInput) return;
+    const given = value !== null && value !== undefined;
+    if (this.origin === 'incident' ? value === this.input : !given) return;
     this.input = value;
     this.abort();
-    this.hasInput = value !== null && value !== undefined;
-    if (this.hasInput && isLarge(value)) {
+    this.srcWaiting = false;
+    if (!given) return this.fromMarkup();
+    this.origin = 'incident';
+    if (isLarge(value)) {
       // Tens of thousands of events: read in slices, so the page is never held in one long task.
       const loader = this.beginLoading();
       this.host.requestUpdate();
@@ -62,22 +82,43 @@ export class DataController implements ReactiveController {
       });
       return;
     }
-    this.accept(this.hasInput ? parseIncident(value) : null);
+    this.accept(parseIncident(value));
   }
 
   /** A document another element parsed: shown as it is. */
   setParsed(result: ParseResult | null): void {
-    if (result === this.result) return;
+    if (this.origin === 'parsed' ? result === this.result : result === null) return;
     this.abort();
-    this.hasInput = result !== null;
+    this.srcWaiting = false;
     this.input = result?.incident;
+    if (!result) return this.fromMarkup();
+    this.origin = 'parsed';
     this.accept(result);
   }
 
+  /**
+   * `src` was set, by attribute or property, even to the value it had: the newest input wins.
+   * Called by the host's setter, so the order of `src` and `incident` set in one task counts.
+   */
+  setSrc(src: string | null): void {
+    if (src) {
+      if (this.origin === 'src' && src === this.srcShown) return;
+      this.abort();
+      this.origin = 'src';
+      this.srcShown = src;
+      this.srcWaiting = true;
+      this.host.requestUpdate();
+    } else if (this.origin === 'src') {
+      this.abort();
+      this.srcWaiting = false;
+      this.fromMarkup();
+    }
+  }
+
   hostConnected(): void {
-    if (!this.hasInput && !this.host.src) this.readInline();
+    if (this.origin === 'none' && !this.host.src) this.readInline();
     // A removal while loading aborted the request; start again on reattach.
-    if (this.host.src && this.state === 'loading' && !this.loader) this.load(this.host.src);
+    if (this.origin === 'src' && this.state === 'loading' && !this.loader && !this.srcWaiting) this.load(this.srcShown!);
   }
 
   hostDisconnected(): void {
@@ -85,20 +126,12 @@ export class DataController implements ReactiveController {
   }
 
   hostUpdate(): void {
-    const src = this.host.src;
-    if (src !== this.srcSeen) {
-      this.srcSeen = src;
-      this.srcWaiting = Boolean(src) && !this.hasInput;
-    }
-    if (this.srcWaiting && this.host.readyToLoad) {
-      this.srcWaiting = false;
-      this.load(src!);
-    }
+    if (this.srcWaiting && this.host.readyToLoad) this.load(this.srcShown!);
   }
 
   hostUpdated(): void {
     // Children parsed after the element upgraded (a streaming page) are read here.
-    if (!this.hasInput && !this.host.src && this.state === 'idle') this.readInline();
+    if (this.origin === 'none' && !this.host.src && this.state === 'idle') this.readInline();
     if (this.notice) {
       this.notice = false;
       this.host.dataNotice();
@@ -110,10 +143,20 @@ export class DataController implements ReactiveController {
     this.loader = null;
   }
 
+  /** The input that showed was withdrawn: what the markup says now (`src`, else an inline script, else nothing). */
+  private fromMarkup() {
+    this.origin = 'none';
+    this.srcShown = null;
+    this.accept(null);
+    const src = this.host.src;
+    if (src) this.setSrc(src);
+    else if (this.host.isConnected) this.readInline();
+  }
+
   private readInline() {
     const script = this.host.querySelector(':scope > script[type="application/json"], :scope > script[type="text/csv"]');
     if (!script) return;
-    this.hasInput = true;
+    this.origin = 'inline';
     const text = script.textContent ?? '';
     const format = script.getAttribute('type') === 'text/csv' && this.host.format === 'auto' ? 'csv' : this.host.format;
     if (isOwnJson(text, format)) return this.accept(readOwnJson(text, 'script'));
@@ -122,7 +165,7 @@ export class DataController implements ReactiveController {
     void convertText(text, 'script', format, this.host.timeZone).then((result) => {
       if (this.loader !== loader) {
         // Removed before the importer came: read the script again when it is back.
-        if (!this.host.isConnected && this.loader === null) this.hasInput = false;
+        if (!this.host.isConnected && this.loader === null && this.origin === 'inline') this.origin = 'none';
         return;
       }
       this.loader = null;
@@ -143,10 +186,15 @@ export class DataController implements ReactiveController {
 
   private load(url: string) {
     this.abort();
+    this.srcWaiting = false;
     const loader = this.beginLoading();
-    const { timeout, maxBytes, format, timeZone } = this.host;
-    loadText(url, { timeout, maxBytes, signal: loader.signal })
-      .then((text) => convertText(text, 'src', format, timeZone))
+    const { format, timeZone, strictType } = this.host;
+    const { timeout, maxBytes } = this.host.loadLimits;
+    loadText(url, { timeout, maxBytes, strictType, signal: loader.signal })
+      .then(async ({ text, typeWarning }) => {
+        const result = await convertText(text, 'src', format, timeZone);
+        return typeWarning ? { ...result, warnings: [typeWarning, ...result.warnings] } : result;
+      })
       .then((result) => {
         if (this.loader !== loader) return;
         this.loader = null;

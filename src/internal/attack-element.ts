@@ -21,6 +21,7 @@ import { detailsPanel, errorBox, legend, loadingStatus, type LegendItem } from '
 import type { DetailsContext } from './details.js';
 import { claimText, eventAnnouncement, placeText, type Describe, type TextContext } from './describe.js';
 import type { PngOptions } from './image-export.js';
+import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, loadLimits, type LoadLimits } from './load.js';
 import { nearestLocale } from './locale.js';
 import { canvasMeasure, spacingOf, SpacingWatcher } from './measure.js';
 import { nextSlice, overBudget } from './slices.js';
@@ -45,8 +46,21 @@ export type { LegendItem };
  * @cssproperty --attack-land - Land fill.
  */
 export class AttackElement extends LitElement {
-  /** URL of the incident data (our JSON, TimelineJS3 JSON, CSV or a STIX 2.1 bundle). Fetched without credentials. */
-  @property() src: string | null = null;
+  /**
+   * URL of the incident data (our JSON, TimelineJS3 JSON, CSV or a STIX 2.1 bundle). Fetched
+   * without credentials. Of `src` and `incident`, the one set last shows; removing `src` clears
+   * what it loaded.
+   */
+  @property()
+  get src(): string | null {
+    return this.srcValue;
+  }
+  set src(value: string | null) {
+    this.srcValue = value;
+    // Told at once, not at the next update: the order of `src` and `incident` in one task counts.
+    this.data.setSrc(value);
+  }
+  private srcValue: string | null = null;
 
   /** BCP 47 locale for labels and dates. Default: the nearest `lang` up the tree, else `en-IN`. */
   @property() locale: string | null = null;
@@ -63,8 +77,12 @@ export class AttackElement extends LitElement {
    */
   @property() link: string | null = null;
 
-  /** How long to wait for `src`, in ms. */
-  @property({ type: Number }) timeout = 10_000;
+  /**
+   * How long to wait for `src`, in ms: a whole number above 0 (default 10000). Anything else
+   * (`10s`, `NaN`, `Infinity`, `-1`) is a warning in `issues` and the default is used; above
+   * 2147483647 (about 24.8 days, the longest a browser timer can wait) it is clamped to that.
+   */
+  @property({ type: Number }) timeout = DEFAULT_TIMEOUT;
 
   /**
    * The format of `src` or the inline script: `auto` (default) detects it from the content;
@@ -73,8 +91,19 @@ export class AttackElement extends LitElement {
    */
   @property() format: Format = 'auto';
 
-  /** Largest `src` body accepted, in bytes. */
-  @property({ type: Number, attribute: 'max-bytes' }) maxBytes = 5_000_000;
+  /**
+   * Largest `src` body accepted, in bytes: a whole number above 0 (default 5000000), counted
+   * on the bytes received. Anything else (`5MB`, `NaN`, `-1`) is a warning in `issues` and the
+   * default is used.
+   */
+  @property({ type: Number, attribute: 'max-bytes' }) maxBytes = DEFAULT_MAX_BYTES;
+
+  /**
+   * Refuses a `src` (and a map's `boundaries`) not served as a JSON type (`application/json`,
+   * `text/json`, `…+json`) or CSV (`text/csv`, `application/csv`), with an error naming the
+   * type received. Without it any body that parses is read, with a warning in `issues`.
+   */
+  @property({ type: Boolean, attribute: 'strict-type' }) strictType = false;
 
   /** Transparent background, for pages with their own colour. */
   @property({ type: Boolean, reflect: true }) transparent = false;
@@ -135,7 +164,10 @@ export class AttackElement extends LitElement {
     return this.data.result;
   }
 
-  /** The incident as loaded (cleaned of anything invalid), or null. Set it to show a document. */
+  /**
+   * The incident as loaded (cleaned of anything invalid), or null. Set it to show a document:
+   * of `src` and `incident`, the one set last shows.
+   */
   @property({ attribute: false })
   get incident(): Incident | null {
     return this.result?.incident ?? null;
@@ -186,9 +218,20 @@ export class AttackElement extends LitElement {
     this.links.set(this.resolved ? validSelection(this.resolved, next) : next);
   }
 
-  /** Every problem found in the data: errors left something out, warnings did not. */
+  /**
+   * Every problem found in the data and its loading: errors left something out, warnings did
+   * not (an unusable `timeout` or `max-bytes`, a `src` not served as JSON or CSV).
+   */
   get issues(): { errors: Issue[]; warnings: Issue[] } {
-    return { errors: [...this.data.loadErrors, ...(this.result?.errors ?? [])], warnings: this.result?.warnings ?? [] };
+    return { errors: [...this.data.loadErrors, ...(this.result?.errors ?? [])], warnings: [...this.loadLimits.warnings, ...(this.result?.warnings ?? [])] };
+  }
+
+  /**
+   * `timeout` and `max-bytes` as used, with a warning for each value that was not usable.
+   * @internal
+   */
+  get loadLimits(): LoadLimits {
+    return loadLimits({ timeout: this.timeout, maxBytes: this.maxBytes }, { timeout: this.getAttribute('timeout'), maxBytes: this.getAttribute('max-bytes') });
   }
 
   /**

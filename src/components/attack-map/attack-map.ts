@@ -184,8 +184,9 @@ export class AttackMap extends AttackElement {
     if (!url) return;
     const loader = new AbortController();
     this.boundaryLoader = loader;
-    loadText(url, { timeout: this.timeout, maxBytes: this.maxBytes, signal: loader.signal })
-      .then((text) => boundaryGeometry(JSON.parse(text)))
+    const { timeout, maxBytes } = this.loadLimits;
+    loadText(url, { timeout, maxBytes, strictType: this.strictType, signal: loader.signal })
+      .then(({ text }) => boundaryGeometry(JSON.parse(text)))
       .then(
         (layer) => {
           if (this.boundaryLoader === loader) this.boundaryLayer = layer;
