@@ -276,12 +276,10 @@ export const sharedStyles = css`
   .details li {
     margin: 2px 0;
   }
+  /* Inline, so a wrapped link keeps its number on its first line and the date after it runs on
+     from its last line; the padding makes each line of it a 24 px target. */
   .details li > a {
-    display: inline-block;
-    min-height: 24px;
-    padding: 2px 0;
-    /* A link that wraps keeps its list number on its first line. */
-    vertical-align: top;
+    padding: 3px 0;
   }
   .section-label {
     margin: 10px 0 2px;
