@@ -6,7 +6,7 @@
  * a story.
  */
 import { expect } from 'chai';
-import { sendMouse } from '@web/test-runner-commands';
+import { sendMouse, setViewport } from '@web/test-runner-commands';
 import '../../src/index.js';
 import type { AttackMap } from '../../src/components/attack-map/attack-map.js';
 import type { Incident } from '../../src/model/types.js';
@@ -17,6 +17,7 @@ let trap: ReturnType<typeof trapPageErrors>;
 beforeEach(() => (trap = trapPageErrors()));
 afterEach(async () => {
   await sendMouse({ type: 'move', position: [0, 0] });
+  await setViewport({ width: 800, height: 600 });
   cleanup();
   trap.stop();
   expect(trap.errors).to.deep.equal([]);
@@ -72,6 +73,8 @@ async function checkPlacesAndClaims(m: Harness<AttackMap>) {
 
 async function aiimsMap(width: number): Promise<Harness<AttackMap>> {
   const data = await aiimsIncident();
+  // The window holds the whole map, so a real click can reach every place in it.
+  await setViewport({ width: Math.max(800, width + 40), height: 900 });
   const m = await drawnMap((el) => (el.incident = data), width);
   m.el.scrollIntoView({ block: 'start' });
   await m.settle();
