@@ -138,6 +138,7 @@ export const english = ({ num, count }: Counting): Messages => {
       withinAbout: (km) => `Located only to within about ${km} km`,
       anywhereOnEarth: 'Not located: the stated precision covers the whole Earth',
       notOnMap: 'not on the map',
+      noPlaces: 'No places are named in this incident, so there is nothing to map.',
       eventsHere: 'Events naming this place',
       claimedIn: 'Reported in',
       legendArea: 'Shaded area: a place as precisely as it is known, not a pin',

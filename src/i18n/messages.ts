@@ -131,6 +131,8 @@ export interface MapMessages {
   /** A precision as wide as the Earth (capped at half its circumference): the place says nothing. */
   anywhereOnEarth: string;
   notOnMap: string;
+  /** What a map says when the incident names no place. */
+  noPlaces: string;
   eventsHere: string;
   claimedIn: string;
   legendArea: string;

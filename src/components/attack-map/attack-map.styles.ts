@@ -5,6 +5,9 @@ export const styles = css`
   :host {
     min-height: var(--attack-map-min-height, 240px);
   }
+  :host(:state(no-places)) {
+    min-height: 0;
+  }
   .chart svg {
     overflow: hidden;
   }
@@ -160,6 +163,10 @@ export const styles = css`
   .details .caveat {
     color: var(--_ink);
     font-style: italic;
+  }
+  .no-places {
+    margin: 8px 14px 0;
+    color: var(--_muted);
   }
   .credit {
     margin: 8px 14px 0;

@@ -115,6 +115,8 @@ export class AttackMap extends AttackElement {
   private geoLoading = false;
   private boundaryLoader: AbortController | null = null;
   private layout: MapLayout | null = null;
+  /** Custom states: `no-places` frees the height reserved for a map while the data loads. */
+  private readonly internals = this.attachInternals();
   private layoutInputs: unknown[] = [];
 
   override get issues(): { errors: Issue[]; warnings: Issue[] } {
@@ -136,7 +138,15 @@ export class AttackMap extends AttackElement {
     if (changed.has('boundaries')) this.loadBoundaries();
     const r = this.resolved;
     const width = this.size.width;
-    if (!r || width <= 0) {
+    const noPlaces = Boolean(r && !r.incident.places?.length);
+    try {
+      if (noPlaces) this.internals.states.add('no-places');
+      else this.internals.states.delete('no-places');
+    } catch {
+      // An engine without custom states keeps the reserved height.
+    }
+    // No places, no map: neither the geometry code nor the land is fetched.
+    if (!r || width <= 0 || noPlaces) {
       this.layout = null;
       return;
     }
@@ -362,6 +372,19 @@ export class AttackMap extends AttackElement {
    * Every claim in words. A claim with no arc (no place of its own, or denied) is a button
    * here, so it can be chosen and its sources read like any other.
    */
+  /** An incident that names no place: a short status instead of an empty map and its legend; claims are still listed. */
+  private renderNoPlaces(): TemplateResult {
+    const m = this.messages;
+    return html`<figure part="base" aria-labelledby="title">
+      <figcaption class=${this.noCaption ? 'sr-only' : ''}>${heading(this.level, m.map.title, 'caption-title', 'title', 'title')}</figcaption>
+      ${this.renderErrors()}
+      <p class="no-places" part="chart">${m.map.noPlaces}</p>
+      ${this.renderClaimsList(null)}
+      ${this.isListedClaim(this.shown.claim) ? nothing : this.renderDetails(emphasisFor(this.resolved!, this.shown), this.shown)}
+      ${this.renderLive()}
+    </figure>`;
+  }
+
   private renderClaimsList(l: MapLayout | null): TemplateResult | typeof nothing {
     const r = this.resolved;
     const claims = r?.claims ?? [];
@@ -465,6 +488,7 @@ export class AttackMap extends AttackElement {
     const r = this.resolved;
     const incident = this.incident;
     if (!r || !incident) return this.renderPending();
+    if (!incident.places?.length) return this.renderNoPlaces();
     const width = this.size.width;
     const height = mapHeight(width);
     const l = this.layout;
