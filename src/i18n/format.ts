@@ -2,6 +2,7 @@ import { likelihoodWord } from '../model/confidence.js';
 import { dateUtc, wallTime } from '../model/dates.js';
 import type { Confidence, ResolvedDate, ResolvedEvent } from '../model/types.js';
 import type { Messages } from './messages.js';
+import { isolate } from './bidi.js';
 
 /**
  * Intl formatters for dates in the incident's zone, cached per locale, zone and style.
@@ -79,7 +80,8 @@ export function formatEventDate(e: ResolvedEvent, locale: string, timeZone: stri
   const display = e.event.displayDate;
   if (display) {
     const dash = spoken ? /\s[–—]\s/u.exec(display) : null;
-    return dash ? range(display.slice(0, dash.index), display.slice(dash.index + dash[0].length)) : display;
+    // The editor's wording is data: isolated, so it cannot reorder the interface text beside it.
+    return dash ? range(isolate(display.slice(0, dash.index)), isolate(display.slice(dash.index + dash[0].length))) : isolate(display);
   }
   let text = formatResolvedDate(e.start, locale, timeZone);
   if (e.end) text = range(text, formatResolvedDate(e.end, locale, timeZone));

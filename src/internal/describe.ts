@@ -6,6 +6,7 @@
  * a `describe` hook, as Highcharts' point description format allows.
  */
 import { formatConfidence, formatEventDate, formatResolvedDate } from '../i18n/format.js';
+import { isolate } from '../i18n/bidi.js';
 import type { Messages } from '../i18n/messages.js';
 import { WHOLE_EARTH_M } from '../model/read-places.js';
 import type { Place, PlaceRole, ResolvedClaim, ResolvedDate, ResolvedEvent, ResolvedIncident, SourcingStatus } from '../model/types.js';
@@ -68,7 +69,8 @@ export interface TextContext {
 export function eventText(e: ResolvedEvent, { resolved: r, locale, zone, messages: m }: TextContext): DescribeItem {
   const date = formatEventDate(e, locale, zone, m, true);
   const title = e.event.title;
-  const name = shorten(`${date}: ${title}`);
+  // Data text is isolated where it shares a string with interface words (see i18n/bidi); `parts` stay as given.
+  const name = shorten(`${date}: ${isolate(title)}`);
   const parts = {
     date,
     title,
@@ -77,7 +79,7 @@ export function eventText(e: ResolvedEvent, { resolved: r, locale, zone, message
     lane: r.laneById.get(e.lane)?.label ?? e.lane,
     sources: e.sources.length ? m.common.sourceCount(e.sources.length) : m.common.noSources,
   };
-  const description = m.common.sentences([name.endsWith('…') ? title : '', parts.status, parts.milestone, parts.lane, parts.sources]);
+  const description = m.common.sentences([name.endsWith('…') ? isolate(title) : '', parts.status, parts.milestone, isolate(parts.lane), parts.sources]);
   return { kind: 'event', id: e.id, name, description, parts };
 }
 
@@ -92,7 +94,7 @@ export function precisionText(p: Place, locale: string, m: Messages): string {
 export function placeText(p: Place, role: PlaceRole, { resolved: r, locale, messages: m }: TextContext): DescribeItem {
   const n = r.claimsByPlace.get(p.id)?.length ?? 0;
   const parts = { name: p.name, role: m.map.role[role], precision: precisionText(p, locale, m), claims: n ? `${m.map.claims}: ${n}` : '' };
-  return { kind: 'place', id: p.id, name: shorten(`${p.name}: ${parts.role}`), description: m.common.sentences([parts.precision, parts.claims]), parts };
+  return { kind: 'place', id: p.id, name: shorten(`${isolate(p.name)}: ${parts.role}`), description: m.common.sentences([parts.precision, parts.claims]), parts };
 }
 
 /** A claim as an option: "Hong Kong → AIIMS: where infrastructure was traced, Delhi Police…", then what was said. */
@@ -109,13 +111,14 @@ export function claimText(c: ResolvedClaim, { messages: m }: TextContext): Descr
     likelihood: c.confidence !== undefined ? formatConfidence(c.confidence, m) : '',
     caveats: k.caveats?.join(' ') ?? '',
   };
-  const name = shorten(c.from ? m.map.claimName(parts.from, parts.to, relation, parts.by) : m.map.claimNameUndrawn(relation, parts.by));
+  const by = isolate(parts.by);
+  const name = shorten(c.from ? m.map.claimName(isolate(parts.from), isolate(parts.to), relation, by) : m.map.claimNameUndrawn(relation, by));
   const description = m.common.sentences([
     c.from ? '' : upperFirst(m.map.notOnMap),
-    m.map.claimBy(parts.by, parts.assertion),
+    m.map.claimBy(by, isolate(parts.assertion)),
     parts.status,
     parts.likelihood,
-    parts.caveats ? `${m.map.caveats}: ${parts.caveats}` : '',
+    parts.caveats ? `${m.map.caveats}: ${(k.caveats ?? []).map(isolate).join(' ')}` : '',
   ]);
   return { kind: 'claim', id: c.id, name, description, parts };
 }
@@ -123,7 +126,7 @@ export function claimText(c: ResolvedClaim, { messages: m }: TextContext): Descr
 /** The live region's sentence for an event: "Selected: 23 Nov 2022…, Ransomware attack…, Confirmed on the record; details below." */
 export function eventAnnouncement(e: ResolvedEvent, ctx: TextContext): string {
   const m = ctx.messages;
-  return m.common.selectedAnnouncement(`${formatEventDate(e, ctx.locale, ctx.zone, m, true)}, ${shorten(e.event.title, 120)}, ${m.common.status[e.status]}`);
+  return m.common.selectedAnnouncement(`${formatEventDate(e, ctx.locale, ctx.zone, m, true)}, ${isolate(shorten(e.event.title, 120))}, ${m.common.status[e.status]}`);
 }
 
 const STATUSES: readonly SourcingStatus[] = ['confirmed', 'reported', 'single-source', 'disputed', 'denied'];

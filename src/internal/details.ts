@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { formatConfidence, formatEventDate, formatResolvedDate } from '../i18n/format.js';
 import { techniqueName, techniqueUrl } from '../i18n/attack-techniques.js';
+import { isolate } from '../i18n/bidi.js';
 import type { Messages } from '../i18n/messages.js';
 import { heading } from './chrome.js';
 import { langOf } from './describe.js';
@@ -28,6 +29,16 @@ function newTabLink(href: string, text: unknown, m: Messages, lang?: string): Te
   return html`<a href=${href} target="_blank" rel="noopener noreferrer">${lang ? html`<span lang=${lang}>${text}</span>` : text}<span class="sr-only"> ${m.common.newTab}</span></a>`;
 }
 
+/** A source's name as shown: publisher and headline, each isolated (both are data), else its id. */
+export function sourceName(s: Pick<ResolvedSource, 'id' | 'publisher' | 'title'>): string {
+  return (
+    [s.publisher, s.title]
+      .filter(Boolean)
+      .map((t) => isolate(t!))
+      .join(': ') || isolate(s.id)
+  );
+}
+
 /** Sources as an ordered list; each is cited even when it has no usable link. */
 export function sourceList(sources: readonly ResolvedSource[], { locale, zone, messages: m }: DetailsContext): TemplateResult {
   if (!sources.length) return html`<p>${m.common.noSources}</p>`;
@@ -39,7 +50,7 @@ export function sourceList(sources: readonly ResolvedSource[], { locale, zone, m
     const unverified = s.titleVerified === false && s.title ? ` (${m.common.titleUnverified})` : '';
     // Sources are cited in their own language (English unless the data says otherwise).
     const lang = langOf(s.lang ?? 'en', locale);
-    return html`<li>${s.href ? newTabLink(s.href, s.label, m, lang) : html`<bdi lang=${ifDefined(lang)}>${s.label}</bdi>`}${unverified}${date ? `, ${date}` : ''}</li>`;
+    return html`<li>${s.href ? newTabLink(s.href, sourceName(s), m, lang) : html`<bdi lang=${ifDefined(lang)}>${sourceName(s)}</bdi>`}${unverified}${date ? `, ${date}` : ''}</li>`;
   })}</ol>`;
 }
 
@@ -70,7 +81,7 @@ export function eventDetails(e: ResolvedEvent, ctx: DetailsContext): TemplateRes
   // A cited source is named in its own language (English unless the data says otherwise).
   const citedName = (id: string, i: number) => {
     const src = r.sourceById.get(id);
-    return html`${i ? ', ' : ''}<bdi lang=${ifDefined(langOf(src?.lang ?? 'en', locale))}>${src?.label ?? id}</bdi>`;
+    return html`${i ? ', ' : ''}<bdi lang=${ifDefined(langOf(src?.lang ?? 'en', locale))}>${src ? sourceName(src) : id}</bdi>`;
   };
   return html`${heading(ctx.level, html`<bdi lang=${ifDefined(lang)}>${e.event.title}</bdi>`, 'details-title', 'details-title')}
     <dl>
@@ -104,10 +115,10 @@ export function claimDetails(resolved: ResolvedClaim, ctx: DetailsContext, withS
   const { resolved: r, locale, zone, messages: m } = ctx;
   const { claim: c, event, sources } = resolved;
   const lang = langOf(r.incident.lang, locale);
-  const place = resolved.from ? `${resolved.from.name} → ${resolved.to.name}: ` : '';
+  const place = resolved.from ? `${isolate(resolved.from.name)} → ${isolate(resolved.to.name)}: ` : '';
   return html`<div class="claim-details">
     ${heading(ctx.level, html`<bdi lang=${ifDefined(lang)}>${place}</bdi>${m.map.relation[c.relation]}`, 'details-title')}
-    <p lang=${ifDefined(lang)}>${m.map.claimBy(c.assertedBy, c.assertion)}</p>
+    <p lang=${ifDefined(lang)}>${m.map.claimBy(isolate(c.assertedBy), isolate(c.assertion))}</p>
     <dl>
       ${statusRows(resolved.status, resolved.confidence, m)}
       ${event ? html`<dt>${m.map.claimedIn}</dt><dd>${formatEventDate(event, locale, zone, m)}: <bdi lang=${ifDefined(lang)}>${event.event.title}</bdi></dd>` : nothing}

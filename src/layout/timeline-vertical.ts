@@ -3,6 +3,7 @@
  * wrapped to the width; a long list is windowed.
  */
 import type { ResolvedIncident } from '../model/types.js';
+import { balanceIsolates, isolate } from '../i18n/bidi.js';
 import { formatEventDate, formatResolvedDate } from '../i18n/format.js';
 import { wrap } from './text.js';
 import { LOD_THRESHOLD, type HeadingRow, type LayoutOptions, type VerticalLayout } from './timeline-types.js';
@@ -43,9 +44,9 @@ export function layoutVertical(r: ResolvedIncident, o: LayoutOptions): VerticalL
       e.event.displayDate || e.end || e.start.unit === 'hour' || e.start.unit === 'minute' || e.start.unit === 'second' || e.start.approximate || e.dateKind === 'reported'
         ? formatEventDate(e, o.locale, o.timeZone, m)
         : '';
-    const meta = [dateText, laneLabel.get(e.lane) ?? e.lane, m.common.status[e.status]].filter(Boolean).join(' · ');
+    const meta = [dateText, isolate(laneLabel.get(e.lane) ?? e.lane), m.common.status[e.status]].filter(Boolean).join(' · ');
     const lines = wrap(e.event.title, textW, 4, (t) => o.measure(t, 15));
-    const metaLines = wrap(meta, textW, 2, (t) => o.measure(t, 12));
+    const metaLines = balanceIsolates(wrap(meta, textW, 2, (t) => o.measure(t, 12)));
     const top = y;
     const markY = top + metaLines.length * 16 + 12;
     const bottom = markY + 6 + (lines.length - 1) * 20 + 6;

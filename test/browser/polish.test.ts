@@ -4,7 +4,7 @@ import type { AttackMap } from '../../src/components/attack-map/attack-map.js';
 import type { AttackStory } from '../../src/components/attack-story/attack-story.js';
 import type { AttackTimeline } from '../../src/components/attack-timeline/attack-timeline.js';
 import type { Incident } from '../../src/model/types.js';
-import { axeViolations, cleanup, fixture, waitFor } from './helpers.js';
+import { aiimsIncident, axeViolations, cleanup, fixture, waitFor } from './helpers.js';
 
 /** The line boxes of a node's text, top to bottom. */
 const lines = (node: Node) => {
@@ -83,4 +83,89 @@ describe('polish: no places', function () {
     const timeline = el.shadowRoot!.querySelector('attack-timeline')!.getBoundingClientRect();
     expect(timeline.width, 'the timeline takes the whole width').to.be.above(el.getBoundingClientRect().width - 60);
   });
+});
+
+describe('polish: every data string is isolated', function () {
+  this.timeout(40_000);
+  afterEach(cleanup);
+
+  const RLO = '\u202E';
+
+  /** The AIIMS story with a right-to-left override at the start of every text field readers see. */
+  async function overridden(): Promise<Incident> {
+    const data = structuredClone(await aiimsIncident());
+    const mark = (s: string | undefined) => (s === undefined ? s : `${RLO}${s}`);
+    data.title = mark(data.title)!;
+    data.summary = mark(data.summary);
+    for (const lane of data.lanes ?? []) lane.label = mark(lane.label)!;
+    for (const e of data.events) {
+      e.title = mark(e.title)!;
+      e.description = mark(e.description);
+      e.displayDate = mark(e.displayDate ?? e.start);
+      for (const c of e.conflicts ?? []) c.note = mark(c.note)!;
+    }
+    for (const p of data.places ?? []) p.name = mark(p.name)!;
+    for (const c of data.claims ?? []) {
+      c.assertion = mark(c.assertion)!;
+      c.assertedBy = mark(c.assertedBy)!;
+      c.caveats = c.caveats?.map((k) => mark(k)!);
+    }
+    for (const s of data.sources ?? []) {
+      s.title = mark(s.title);
+      s.publisher = mark(s.publisher);
+    }
+    return data;
+  }
+
+  /** Isolates the data string inside a text node: first-strong isolate ... pop directional isolate. */
+  const wrapped = /\u2068[^\u2066-\u2069]*\u2069/gu;
+
+  /**
+   * Every text node holding the override, in every shadow root under `root`, that can reorder
+   * interface text: one not wrapped in an isolate inside its own text, whose nearest isolating
+   * ancestor (a <bdi>, unicode-bidi: isolate or plaintext, a block or table cell, an SVG
+   * <text>: each is its own bidi paragraph or isolate) holds more than this one data string.
+   * Visually hidden text is left out: bidi reorders only what is drawn.
+   */
+  function offenders(root: ShadowRoot): string[] {
+    const out: string[] = [];
+    const roots = [root, ...[...root.querySelectorAll('attack-timeline, attack-map')].map((el) => el.shadowRoot!)];
+    for (const r of roots) {
+      const walker = document.createTreeWalker(r, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent!;
+        if (!text.replace(wrapped, '').includes(RLO)) continue;
+        if (node.parentElement!.closest('.sr-only, [hidden]')) continue;
+        let el = node.parentElement;
+        const bounds = (e: Element) => {
+          if (e.localName === 'bdi' || e.localName === 'text') return true;
+          const cs = getComputedStyle(e);
+          return ['isolate', 'isolate-override', 'plaintext'].includes(cs.unicodeBidi) || !['inline', 'contents'].includes(cs.display);
+        };
+        while (el && !bounds(el)) el = el.parentElement;
+        const own = (el?.textContent ?? '').replace(wrapped, '').trim();
+        if (!el || !own.startsWith(RLO) || own.split(RLO).length > 2)
+          out.push(`${(r.host as Element).localName} ${node.parentElement!.localName}.${node.parentElement!.getAttribute('class') ?? ''}: ${JSON.stringify(own.slice(0, 80))}`);
+      }
+    }
+    return [...new Set(out)];
+  }
+
+  for (const width of [1280, 375])
+    it(`in the story at ${width} px: titles, dates, notes, lanes, claims and sources, with details open`, async () => {
+      const data = await overridden();
+      const story = await fixture<AttackStory>('attack-story', (s) => (s.incident = data), width);
+      await waitFor(() => story.shadowRoot!.querySelector('attack-timeline')?.shadowRoot?.querySelector('[data-event-id]'), 'drawn');
+      await waitFor(() => story.shadowRoot!.querySelector('attack-map')?.shadowRoot?.querySelector('[data-place-id]'), 'map drawn');
+      const found: string[] = [];
+      story.select('ev-attack');
+      await story.updateComplete;
+      for (const part of story.shadowRoot!.querySelectorAll<AttackTimeline>('attack-timeline, attack-map')) await part.updateComplete;
+      found.push(...offenders(story.shadowRoot!));
+      story.selection = { claim: data.claims![0]!.id };
+      await story.updateComplete;
+      for (const part of story.shadowRoot!.querySelectorAll<AttackTimeline>('attack-timeline, attack-map')) await part.updateComplete;
+      found.push(...offenders(story.shadowRoot!));
+      expect([...new Set(found)]).to.deep.equal([]);
+    });
 });

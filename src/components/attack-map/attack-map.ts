@@ -10,6 +10,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { ResizeController } from '../../controllers/resize-controller.js';
 import { RovingFocusController, type FocusItem } from '../../controllers/roving-focus-controller.js';
 import { boundaryGeometry, loadLand, resolutionFor, type Land, type Resolution } from '../../geo/basemap.js';
+import { isolate } from '../../i18n/bidi.js';
 import { formatConfidence } from '../../i18n/format.js';
 import { AttackElement } from '../../internal/attack-element.js';
 import { heading } from '../../internal/chrome.js';
@@ -399,10 +400,10 @@ export class AttackMap extends AttackElement {
         const k = c.claim;
         const stop = m.common.stop;
         const said = m.common.sentences([
-          m.map.claimBy(k.assertedBy, k.assertion),
+          m.map.claimBy(isolate(k.assertedBy), isolate(k.assertion)),
           `${m.common.status[c.status]}${c.confidence !== undefined ? `; ${formatConfidence(c.confidence, m)}` : ''}`,
         ]);
-        const text = html`<strong>${m.map.relation[k.relation]}</strong>${stop} <bdi lang=${ifDefined(lang)}>${said}</bdi>${stop}${k.caveats?.length ? html` <span class="caveat" lang=${ifDefined(lang)}>${k.caveats.join(' ')}</span>` : nothing}`;
+        const text = html`<strong>${m.map.relation[k.relation]}</strong>${stop} <bdi lang=${ifDefined(lang)}>${said}</bdi>${stop}${k.caveats?.length ? html` <span class="caveat" lang=${ifDefined(lang)}>${k.caveats.map(isolate).join(' ')}</span>` : nothing}`;
         if (drawn.has(c.id)) return html`<li data-claim=${c.id}>${text}</li>`;
         // Its details open right after its button, where "details below" sends the reader.
         return html`<li data-claim-id=${c.id}>${text} (${m.map.notOnMap})

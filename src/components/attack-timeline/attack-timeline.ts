@@ -15,7 +15,7 @@ import { formatEventDate, formatResolvedDate, zoneName } from '../../i18n/format
 import { AttackElement } from '../../internal/attack-element.js';
 import { heading } from '../../internal/chrome.js';
 import { applyDescribe, eventText, incidentDescription, langOf } from '../../internal/describe.js';
-import { eventDetails, eventPage } from '../../internal/details.js';
+import { eventDetails, eventPage, sourceName } from '../../internal/details.js';
 import { sharedStyles } from '../../internal/shared-styles.js';
 import type { SizedMeasure } from '../../layout/text.js';
 import { laneLevels, layoutTimeline, SIZES, type BinLayout, type HorizontalLayout, type TimelineLayout } from '../../layout/timeline-layout.js';
@@ -555,7 +555,7 @@ export class AttackTimeline extends AttackElement {
           (
             e,
           ) => html`<tr><td>${formatEventDate(e, locale, zone, m, true)}</td><th scope="row" lang=${ifDefined(lang)}><bdi>${e.event.title}</bdi></th><td>${m.common.status[e.status]}</td>
-            <td lang=${ifDefined(lang)}>${r.laneById.get(e.lane)?.label ?? e.lane}</td><td>${e.sources.map((s, i) => html`${i ? '; ' : ''}<bdi lang=${ifDefined(langOf(s.lang ?? 'en', locale))}>${s.label}</bdi>`)}</td></tr>`,
+            <td lang=${ifDefined(lang)}>${r.laneById.get(e.lane)?.label ?? e.lane}</td><td>${e.sources.map((s, i) => html`${i ? '; ' : ''}<bdi lang=${ifDefined(langOf(s.lang ?? 'en', locale))}>${sourceName(s)}</bdi>`)}</td></tr>`,
         )}</tbody>
       </table>
     </div>`;
