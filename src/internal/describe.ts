@@ -8,16 +8,20 @@
 import { formatConfidence, formatEventDate, formatResolvedDate } from '../i18n/format.js';
 import { isolate } from '../i18n/bidi.js';
 import type { Messages } from '../i18n/messages.js';
+import { clipText } from '../layout/text.js';
 import { WHOLE_EARTH_M } from '../model/read-places.js';
 import type { Place, PlaceRole, ResolvedClaim, ResolvedDate, ResolvedEvent, ResolvedIncident, SourcingStatus } from '../model/types.js';
 
 /** Longest option name, in characters (about 8 s of speech at 180 words a minute). */
 export const NAME_MAX = 140;
+/** Longest data text in an option's description, in characters: a paragraph, not a whole document. */
+export const DESCRIPTION_MAX = 1000;
 
 /** Text cut at a word boundary, with an ellipsis, when it is longer than `max`. */
 export function shorten(text: string, max = NAME_MAX): string {
   if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
+  // Cut between graphemes (never inside an emoji sequence or a letter's marks), then at a word.
+  const cut = clipText(text, max - 1).slice(0, -1);
   const space = cut.lastIndexOf(' ');
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/u, '')}…`;
 }
@@ -79,7 +83,8 @@ export function eventText(e: ResolvedEvent, { resolved: r, locale, zone, message
     lane: r.laneById.get(e.lane)?.label ?? e.lane,
     sources: e.sources.length ? m.common.sourceCount(e.sources.length) : m.common.noSources,
   };
-  const description = m.common.sentences([name.endsWith('…') ? isolate(title) : '', parts.status, parts.milestone, isolate(parts.lane), parts.sources]);
+  // A long title is heard in full up to DESCRIPTION_MAX; the details hold all of it.
+  const description = m.common.sentences([name.endsWith('…') ? isolate(clipText(title, DESCRIPTION_MAX)) : '', parts.status, parts.milestone, isolate(parts.lane), parts.sources]);
   return { kind: 'event', id: e.id, name, description, parts };
 }
 

@@ -5,6 +5,7 @@ import { techniqueName, techniqueUrl } from '../i18n/attack-techniques.js';
 import { isolate } from '../i18n/bidi.js';
 import type { Messages } from '../i18n/messages.js';
 import { heading } from './chrome.js';
+import { clipText, SHOWN_MAX } from '../layout/text.js';
 import { langOf } from './describe.js';
 import { resolveDate } from '../model/dates.js';
 import type { Confidence, ResolvedClaim, ResolvedEvent, ResolvedIncident, ResolvedSource, SourcingStatus } from '../model/types.js';
@@ -121,7 +122,7 @@ export function claimDetails(resolved: ResolvedClaim, ctx: DetailsContext, withS
     <p lang=${ifDefined(lang)}>${m.map.claimBy(isolate(c.assertedBy), isolate(c.assertion))}</p>
     <dl>
       ${statusRows(resolved.status, resolved.confidence, m)}
-      ${event ? html`<dt>${m.map.claimedIn}</dt><dd>${formatEventDate(event, locale, zone, m)}: <bdi lang=${ifDefined(lang)}>${event.event.title}</bdi></dd>` : nothing}
+      ${event ? html`<dt>${m.map.claimedIn}</dt><dd>${formatEventDate(event, locale, zone, m)}: <bdi lang=${ifDefined(lang)}>${clipText(event.event.title, SHOWN_MAX)}</bdi></dd>` : nothing}
     </dl>
     ${c.caveats?.length ? html`<p class="section-label">${m.map.caveats}</p><ul>${c.caveats.map((k) => html`<li class="caveat" lang=${ifDefined(lang)}>${k}</li>`)}</ul>` : nothing}
     ${withSources ? html`<p class="section-label">${m.common.sources}</p>${sourceList(sources, ctx)}` : nothing}
@@ -156,7 +157,7 @@ export function eventPage(events: readonly ResolvedEvent[], page: number, ctx: D
   return html`<ul class="events">
       ${shown.map(
         (e) =>
-          html`<li><button type="button" @click=${() => choose(e.id)}>${formatEventDate(e, ctx.locale, ctx.zone, m, true)}: <bdi lang=${ifDefined(lang)}>${e.event.title}</bdi></button></li>`,
+          html`<li><button type="button" @click=${() => choose(e.id)}>${formatEventDate(e, ctx.locale, ctx.zone, m, true)}: <bdi lang=${ifDefined(lang)}>${clipText(e.event.title, SHOWN_MAX)}</bdi></button></li>`,
       )}
     </ul>
     ${pager}`;

@@ -169,3 +169,37 @@ describe('polish: every data string is isolated', function () {
       expect([...new Set(found)]).to.deep.equal([]);
     });
 });
+
+describe('polish: long text', function () {
+  this.timeout(40_000);
+  afterEach(cleanup);
+
+  it('1 MB titles are cut for the chart and lists, between graphemes, and shown whole in the details', async () => {
+    const family = '\u{1F469}\u200D\u{1F469}\u200D\u{1F467}\u200D\u{1F466}';
+    const title = `${'Servers down again '.repeat(52_000)}${family}`;
+    const incident = {
+      version: 1,
+      title: 'Long titles',
+      timeZone: 'UTC',
+      events: Array.from({ length: 5 }, (_, i) => ({ id: `e${i}`, title: `${family}${i} ${title}`, start: `2024-01-0${i + 1}`, status: 'confirmed', sources: [] })),
+    } as Incident;
+    for (const width of [1280, 375]) {
+      const el = await fixture<AttackTimeline>('attack-timeline', (t) => (t.incident = incident), width);
+      await waitFor(() => el.shadowRoot!.querySelectorAll('[data-event-id]').length >= 5, 'drawn');
+      const root = el.shadowRoot!;
+      const labels = [...root.querySelectorAll('svg text')].map((t) => t.textContent ?? '');
+      expect(labels.length).to.be.greaterThan(0);
+      for (const l of labels) {
+        expect(l.length, `a label at ${width} px`).to.be.below(400);
+        // No half of an emoji sequence: every ZWJ sits between two emoji.
+        expect(/(^|[^\p{Extended_Pictographic}])\u200D|\u200D($|[^\p{Extended_Pictographic}])/u.test(l), JSON.stringify(l.slice(0, 40))).to.equal(false);
+      }
+      for (const th of root.querySelectorAll('table th[scope="row"]')) expect(th.textContent!.length).to.be.below(1100);
+      el.select('e1');
+      await el.updateComplete;
+      const heading = await waitFor(() => root.querySelector('[part~="details"] .details-title'), 'details open');
+      expect(heading.textContent!.length, 'the details hold the whole title').to.equal(incident.events[1]!.title.length);
+      cleanup();
+    }
+  });
+});

@@ -14,7 +14,7 @@ import { isolate } from '../../i18n/bidi.js';
 import { formatConfidence } from '../../i18n/format.js';
 import { AttackElement } from '../../internal/attack-element.js';
 import { heading } from '../../internal/chrome.js';
-import { applyDescribe, claimText, langOf, placeText, precisionText, type OptionText } from '../../internal/describe.js';
+import { applyDescribe, claimText, langOf, placeText, precisionText, shorten, type OptionText } from '../../internal/describe.js';
 import { claimDetails, eventPage, sourceList } from '../../internal/details.js';
 import { LoadError, loadText } from '../../internal/load.js';
 import { sharedStyles } from '../../internal/shared-styles.js';
@@ -511,7 +511,7 @@ export class AttackMap extends AttackElement {
         ${
           l
             ? html`<svg class="layer" aria-hidden="true" width=${width} height=${height} viewBox="0 0 ${width} ${height}">${backdrop(l, lit)}</svg>
-              <svg class="plot" role="listbox" aria-label=${m.map.label(incident.title)} aria-describedby="map-help" width=${width} height=${height} viewBox="0 0 ${width} ${height}">
+              <svg class="plot" role="listbox" aria-label=${m.map.label(shorten(incident.title))} aria-describedby="map-help" width=${width} height=${height} viewBox="0 0 ${width} ${height}">
                 ${repeat(
                   l.places,
                   (p) => p.id,

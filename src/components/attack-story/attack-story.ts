@@ -6,6 +6,7 @@ import { formatResolvedDate, zoneName } from '../../i18n/format.js';
 import { AttackElement } from '../../internal/attack-element.js';
 import { heading } from '../../internal/chrome.js';
 import { incidentDescription, langOf } from '../../internal/describe.js';
+import { clipText, SHOWN_MAX } from '../../layout/text.js';
 import { sharedStyles } from '../../internal/shared-styles.js';
 import { resolveDate } from '../../model/dates.js';
 import { selection } from '../../model/selection.js';
@@ -213,7 +214,7 @@ export class AttackStory extends AttackElement {
     const lang = langOf(this.incident?.lang, this.effectiveLocale);
     return html`<nav class="stepper" part="stepper" aria-label=${m.story.stepper}>
       <button type="button" aria-disabled=${atStart ? 'true' : 'false'} @click=${(e: Event) => atStart || this.stepFrom(-1, e.currentTarget as HTMLElement)}>← ${m.story.previous}</button>
-      <p class="position">${i === -1 ? m.story.stepStart(events.length) : html`${m.story.stepPosition(i + 1, events.length)} <bdi lang=${ifDefined(lang)}>${events[i]?.event.title}</bdi>`}</p>
+      <p class="position">${i === -1 ? m.story.stepStart(events.length) : html`${m.story.stepPosition(i + 1, events.length)} <bdi lang=${ifDefined(lang)}>${clipText(events[i]?.event.title ?? '', SHOWN_MAX)}</bdi>`}</p>
       <button type="button" aria-disabled=${atEnd ? 'true' : 'false'} @click=${(e: Event) => atEnd || this.stepFrom(1, e.currentTarget as HTMLElement)}>${m.story.next} →</button>
     </nav>`;
   }
@@ -239,7 +240,7 @@ export class AttackStory extends AttackElement {
     const level = this.level;
     return html`<article class="story" part="base" aria-labelledby="story-title">
       <header class=${this.noCaption ? 'sr-only' : ''}>
-        ${heading(level, html`<bdi lang=${ifDefined(lang)}>${incident.title}</bdi>`, 'story-title', 'story-title', 'title')}
+        ${heading(level, html`<bdi lang=${ifDefined(lang)}>${clipText(incident.title, SHOWN_MAX)}</bdi>`, 'story-title', 'story-title', 'title')}
         ${incident.summary ? html`<p class="summary" lang=${ifDefined(lang)}>${incident.summary}</p>` : nothing}
         <p class="sr-only">${incidentDescription(this.textContext)}</p>
         <p class="updated">${[

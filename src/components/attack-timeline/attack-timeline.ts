@@ -14,10 +14,10 @@ import { ZoomController } from '../../controllers/zoom-controller.js';
 import { formatEventDate, formatResolvedDate, zoneName } from '../../i18n/format.js';
 import { AttackElement } from '../../internal/attack-element.js';
 import { heading } from '../../internal/chrome.js';
-import { applyDescribe, eventText, incidentDescription, langOf } from '../../internal/describe.js';
+import { applyDescribe, DESCRIPTION_MAX, eventText, incidentDescription, langOf } from '../../internal/describe.js';
 import { eventDetails, eventPage, sourceName } from '../../internal/details.js';
 import { sharedStyles } from '../../internal/shared-styles.js';
-import type { SizedMeasure } from '../../layout/text.js';
+import { clipText, SHOWN_MAX, type SizedMeasure } from '../../layout/text.js';
 import { laneLevels, layoutTimeline, SIZES, type BinLayout, type HorizontalLayout, type TimelineLayout } from '../../layout/timeline-layout.js';
 import { emphasisFor, type Selection } from '../../model/selection.js';
 import type { ResolvedEvent, ResolvedIncident } from '../../model/types.js';
@@ -554,7 +554,7 @@ export class AttackTimeline extends AttackElement {
         <tbody>${events.map(
           (
             e,
-          ) => html`<tr><td>${formatEventDate(e, locale, zone, m, true)}</td><th scope="row" lang=${ifDefined(lang)}><bdi>${e.event.title}</bdi></th><td>${m.common.status[e.status]}</td>
+          ) => html`<tr><td>${formatEventDate(e, locale, zone, m, true)}</td><th scope="row" lang=${ifDefined(lang)}><bdi>${clipText(e.event.title, DESCRIPTION_MAX)}</bdi></th><td>${m.common.status[e.status]}</td>
             <td lang=${ifDefined(lang)}>${r.laneById.get(e.lane)?.label ?? e.lane}</td><td>${e.sources.map((s, i) => html`${i ? '; ' : ''}<bdi lang=${ifDefined(langOf(s.lang ?? 'en', locale))}>${sourceName(s)}</bdi>`)}</td></tr>`,
         )}</tbody>
       </table>
@@ -587,7 +587,7 @@ export class AttackTimeline extends AttackElement {
     const lang = langOf(incident.lang, locale);
     return html`<figure part="base" data-layout=${l?.orientation ?? 'none'} aria-labelledby="title">
       <figcaption class=${this.noCaption || inStory ? 'sr-only' : ''}>
-        ${heading(this.level, inStory ? m.timeline.title : html`<bdi lang=${ifDefined(lang)}>${incident.title}</bdi>`, 'caption-title', 'title', 'title')}
+        ${heading(this.level, inStory ? m.timeline.title : html`<bdi lang=${ifDefined(lang)}>${clipText(incident.title, SHOWN_MAX)}</bdi>`, 'caption-title', 'title', 'title')}
         ${
           summary && !inStory
             ? html`<p class="summary" aria-hidden="true">${summary}</p>
