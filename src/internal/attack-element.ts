@@ -23,6 +23,7 @@ import { claimText, eventAnnouncement, placeText, type Describe, type TextContex
 import type { PngOptions } from './image-export.js';
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, loadLimits, type LoadLimits } from './load.js';
 import { nearestLocale } from './locale.js';
+import { PageSchemeController } from './page-scheme.js';
 import { canvasMeasure, spacingOf, SpacingWatcher } from './measure.js';
 import { nextSlice, overBudget } from './slices.js';
 
@@ -68,8 +69,12 @@ export class AttackElement extends LitElement {
   /** IANA zone dates are shown in. Default: the incident's `timeZone`. */
   @property({ attribute: 'time-zone' }) timeZone: string | null = null;
 
-  /** `auto` follows the reader's colour scheme. */
-  @property({ reflect: true }) theme: 'auto' | 'light' | 'dark' = 'auto';
+  /**
+   * `auto` follows the page around the element: its `color-scheme`, else the background behind
+   * it (a dark article gets a dark element, a white one a light element, whatever the reader's
+   * OS says). `system` follows the reader's OS setting (`prefers-color-scheme`). `light`, `dark`.
+   */
+  @property({ reflect: true }) theme: 'auto' | 'system' | 'light' | 'dark' = 'auto';
 
   /**
    * Elements with the same `link` share one selection. Without it, elements showing the same
@@ -134,6 +139,11 @@ export class AttackElement extends LitElement {
 
   /** The polite live region's text: the reader's last choice. */
   @state() private liveText = '';
+
+  /** Custom states for the styles: `page-dark` (see `theme`), and the elements' own. */
+  protected readonly internals: ElementInternals = this.attachInternals();
+  /** @internal */
+  protected readonly pageScheme = new PageSchemeController(this, this.internals.states ?? null);
 
   constructor() {
     super();

@@ -82,13 +82,17 @@ export const sharedStyles = css`
     --_bg: transparent;
     background: transparent;
   }
+  /* theme="dark"; "system" in a dark OS setting; "auto" (or none) on a dark page. */
   :host([theme='dark']) {
     ${dark}
   }
   @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
+    :host([theme='system']) {
       ${dark}
     }
+  }
+  :host(:state(page-dark):not([theme='light'], [theme='dark'], [theme='system'])) {
+    ${dark}
   }
 
   * {

@@ -4,7 +4,8 @@ import type { AttackMap } from '../../src/components/attack-map/attack-map.js';
 import type { AttackStory } from '../../src/components/attack-story/attack-story.js';
 import type { AttackTimeline } from '../../src/components/attack-timeline/attack-timeline.js';
 import type { Incident } from '../../src/model/types.js';
-import { aiimsIncident, axeViolations, cleanup, fixture, waitFor } from './helpers.js';
+import { emulateMedia } from '@web/test-runner-commands';
+import { aiimsIncident, axeViolations, cleanup, fixture, rgb, waitFor } from './helpers.js';
 
 /** The line boxes of a node's text, top to bottom. */
 const lines = (node: Node) => {
@@ -201,5 +202,59 @@ describe('polish: long text', function () {
       expect(heading.textContent!.length, 'the details hold the whole title').to.equal(incident.events[1]!.title.length);
       cleanup();
     }
+  });
+});
+
+describe('polish: theme="auto" follows the page', function () {
+  this.timeout(20_000);
+  const sheet = document.createElement('style');
+  afterEach(async () => {
+    cleanup();
+    sheet.remove();
+    document.documentElement.className = '';
+    await emulateMedia({ colorScheme: 'light' }).catch(() => undefined);
+  });
+
+  const incident = (): Incident =>
+    ({ version: 1, title: 'Theme', timeZone: 'UTC', events: [{ id: 'e', title: 'An event', start: '2024-01-01', status: 'confirmed', sources: [] }] }) as Incident;
+  /** The element's own background: near black in its dark palette, white in its light one. */
+  const isDark = (el: Element) => {
+    const [r, g, b] = rgb(getComputedStyle(el).backgroundColor);
+    return r! + g! + b! < 150;
+  };
+  const timeline = (theme?: string) =>
+    fixture<AttackTimeline>('attack-timeline', (t) => {
+      if (theme) t.setAttribute('theme', theme);
+      t.incident = incident();
+    });
+
+  it('is light on a white page and dark on a dark one, and follows a dark-mode class on the page', async () => {
+    const el = await timeline();
+    expect(isDark(el), 'white page').to.equal(false);
+    sheet.textContent = 'html.night body { background: #121212; color: #eee; }';
+    document.head.append(sheet);
+    document.documentElement.className = 'night';
+    await waitFor(() => isDark(el), 'dark after the page turns dark');
+    document.documentElement.className = '';
+    await waitFor(() => !isDark(el), 'light again');
+    expect(isDark(await timeline('light'))).to.equal(false);
+  });
+
+  it('follows the color-scheme a page declares', async () => {
+    sheet.textContent = ':root { color-scheme: dark; }';
+    document.head.append(sheet);
+    expect(isDark(await timeline())).to.equal(true);
+    expect(isDark(await timeline('light')), 'an explicit theme wins').to.equal(false);
+  });
+
+  it('stays light in a white article when the reader’s OS is dark; theme="system" follows the OS', async function () {
+    try {
+      await emulateMedia({ colorScheme: 'dark' });
+    } catch {
+      this.skip(); // Firefox over WebDriver BiDi cannot emulate the colour scheme.
+    }
+    if (!matchMedia('(prefers-color-scheme: dark)').matches) this.skip();
+    expect(isDark(await timeline()), 'auto in a white article').to.equal(false);
+    expect(isDark(await timeline('system')), 'system').to.equal(true);
   });
 });

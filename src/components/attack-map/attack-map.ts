@@ -116,8 +116,6 @@ export class AttackMap extends AttackElement {
   private geoLoading = false;
   private boundaryLoader: AbortController | null = null;
   private layout: MapLayout | null = null;
-  /** Custom states: `no-places` frees the height reserved for a map while the data loads. */
-  private readonly internals = this.attachInternals();
   private layoutInputs: unknown[] = [];
 
   override get issues(): { errors: Issue[]; warnings: Issue[] } {
@@ -141,6 +139,7 @@ export class AttackMap extends AttackElement {
     const width = this.size.width;
     const noPlaces = Boolean(r && !r.incident.places?.length);
     try {
+      // `no-places` frees the height reserved for a map while the data loads.
       if (noPlaces) this.internals.states.add('no-places');
       else this.internals.states.delete('no-places');
     } catch {
