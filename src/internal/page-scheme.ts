@@ -37,7 +37,7 @@ function rgba(color: string): [number, number, number, number] | null {
   // Other syntaxes (oklch(), color(srgb …)): let a 1 × 1 canvas convert it.
   if (probe === undefined) {
     const canvas = typeof OffscreenCanvas !== 'undefined' ? new OffscreenCanvas(1, 1) : document.createElement('canvas');
-    probe = (canvas.getContext('2d', { willReadFrequently: true }) as CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null) ?? null;
+    probe = canvas.getContext('2d', { willReadFrequently: true }) ?? null;
   }
   if (!probe) return null;
   probe.clearRect(0, 0, 1, 1);
