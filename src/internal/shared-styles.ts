@@ -13,7 +13,7 @@ const dark = css`
     --_focus: var(--attack-focus, #ffb4ab);
     --_claim: var(--attack-claim, #ffb4ab);
     --_area: var(--attack-area, rgba(255, 180, 171, 0.2));
-    --_land: var(--attack-land, #2b2f35);
+    --_land: var(--attack-land, #353a42);
     color-scheme: dark;
 `;
 

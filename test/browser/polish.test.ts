@@ -5,7 +5,7 @@ import type { AttackStory } from '../../src/components/attack-story/attack-story
 import type { AttackTimeline } from '../../src/components/attack-timeline/attack-timeline.js';
 import type { Incident } from '../../src/model/types.js';
 import { emulateMedia } from '@web/test-runner-commands';
-import { aiimsIncident, axeViolations, cleanup, fixture, rgb, waitFor } from './helpers.js';
+import { aiimsIncident, axeViolations, cleanup, contrast, fixture, rgb, waitFor } from './helpers.js';
 
 /** The line boxes of a node's text, top to bottom. */
 const lines = (node: Node) => {
@@ -256,5 +256,21 @@ describe('polish: theme="auto" follows the page', function () {
     if (!matchMedia('(prefers-color-scheme: dark)').matches) this.skip();
     expect(isDark(await timeline()), 'auto in a white article').to.equal(false);
     expect(isDark(await timeline('system')), 'system').to.equal(true);
+  });
+});
+
+describe('polish: the map in dark mode', function () {
+  this.timeout(20_000);
+  afterEach(cleanup);
+
+  it('land stands out from the background (1.5:1)', async () => {
+    const data = await aiimsIncident();
+    const el = await fixture<AttackMap>('attack-map', (m) => {
+      m.theme = 'dark';
+      m.incident = data;
+    });
+    const land = await waitFor(() => el.shadowRoot!.querySelector('.land'), 'land drawn');
+    const bg = getComputedStyle(el).backgroundColor;
+    expect(contrast(getComputedStyle(land).fill, bg)).to.be.at.least(1.5);
   });
 });
