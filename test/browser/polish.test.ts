@@ -274,3 +274,32 @@ describe('polish: the map in dark mode', function () {
     expect(contrast(getComputedStyle(land).fill, bg)).to.be.at.least(1.5);
   });
 });
+
+describe('polish: the story on a phone', function () {
+  this.timeout(30_000);
+  afterEach(cleanup);
+
+  it('the details heading clears the close button, and the stepper reads in lines, not a word per line', async () => {
+    const data = await aiimsIncident();
+    const story = await fixture<AttackStory>('attack-story', (s) => (s.incident = data), 375);
+    await waitFor(() => story.shadowRoot!.querySelector('attack-timeline')?.shadowRoot?.querySelector('[data-event-id]'), 'drawn');
+    story.select('ev-attack');
+    await story.updateComplete;
+    const timeline = story.shadowRoot!.querySelector<AttackTimeline>('attack-timeline')!;
+    await timeline.updateComplete;
+    const panel = await waitFor(() => timeline.shadowRoot!.querySelector('[part~="details"]'), 'details open');
+    const title = panel.querySelector('.details-title')!;
+    const close = panel.querySelector('.close')!.getBoundingClientRect();
+    const range = document.createRange();
+    range.selectNodeContents(title);
+    for (const line of range.getClientRects()) {
+      const overlaps = line.right > close.left && line.left < close.right && line.bottom > close.top && line.top < close.bottom;
+      expect(overlaps, 'a heading line runs under the close button').to.equal(false);
+    }
+    const position = story.shadowRoot!.querySelector('[part~="stepper"] .position')!;
+    const words = position.textContent!.trim().split(/\s+/).length;
+    const lineHeight = parseFloat(getComputedStyle(position).lineHeight);
+    const lines = Math.round(position.getBoundingClientRect().height / lineHeight);
+    expect(lines, `${words} words in ${lines} lines`).to.be.below(Math.max(2, words / 3));
+  });
+});
