@@ -61,7 +61,8 @@ export const styles = css`
   .panes > * {
     border: 1px solid var(--_line);
     border-radius: 8px;
-    overflow: hidden;
+    /* clip, not hidden: no scroll container, so a part's sticky details stay in the window. */
+    overflow: clip;
   }
   .stepper {
     display: flex;

@@ -233,4 +233,15 @@ export const styles = css`
       display: none;
     }
   }
+  /* On a phone the list runs for screens: a tapped event's details stay at the bottom of the
+     window while the list is in view (sticky: neither focus nor scrolling is trapped, and the
+     page scrolls on past it), bounded so the list stays visible above them. */
+  figure[data-layout='vertical'] > .details {
+    position: sticky;
+    bottom: 0;
+    z-index: 2;
+    max-height: 55vh;
+    overflow-y: auto;
+    box-shadow: 0 -6px 16px rgba(0, 0, 0, 0.18);
+  }
 `;

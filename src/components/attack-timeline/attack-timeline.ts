@@ -167,6 +167,22 @@ export class AttackTimeline extends AttackElement {
     if (layout?.orientation === 'horizontal' && plot) this.zoomer.attach(plot, layout.plot.left, layout.plot.right, layout.height, layout.maxScale);
     const id = this.shown.event;
     if (changed.has('selected') && id && layout && !this.isDrawn(id)) this.bringIntoView(id);
+    if (changed.has('selected') && id && layout?.orientation === 'vertical') this.keepAboveDetails(id);
+  }
+
+  /**
+   * On a phone the details stay at the bottom of the window (sticky): when they open over the
+   * chosen event, the page scrolls just enough to show the event above them.
+   */
+  private keepAboveDetails(id: string): void {
+    const panel = this.renderRoot.querySelector('.details');
+    const mark = [...this.renderRoot.querySelectorAll<SVGGElement>('[data-event-id]')].find((m) => m.getAttribute('data-event-id') === id);
+    if (!panel || !mark) return;
+    const p = panel.getBoundingClientRect();
+    const m = mark.getBoundingClientRect();
+    const overlap = m.bottom + 8 - p.top;
+    // Only when the event is on screen and under the panel; never past the top of the window.
+    if (overlap > 0 && m.top < innerHeight && m.bottom > 0) window.scrollBy({ top: Math.min(overlap, Math.max(0, m.top - 8)) });
   }
 
   /**
