@@ -3,8 +3,7 @@ import '../../src/index.js';
 import type { AttackMap } from '../../src/components/attack-map/attack-map.js';
 import type { Incident, Place } from '../../src/model/types.js';
 import { cleanup, fixture, waitFor } from '../browser/helpers.js';
-
-const delhi: Place = { id: 'delhi', name: 'New Delhi', role: 'target', lat: 28.6, lon: 77.2 };
+import { ashburn, bowtie, delhi, saoPaulo } from '../fixtures/far-places.js';
 
 /** An incident whose places each have a claim joining them to New Delhi. */
 function incident(others: Place[]): Incident {
@@ -58,24 +57,6 @@ describe('hardening: places at the ends of the map', function () {
   afterEach(cleanup);
 
   it('keeps a target in New Delhi, infrastructure in Ashburn and an outline near São Paulo in the frame, with the arcs between them', async () => {
-    const ashburn: Place = { id: 'ashburn', name: 'Ashburn, Virginia', role: 'infrastructure', lat: 39.04, lon: -77.49, precisionMeters: 30_000 };
-    const saoPaulo: Place = {
-      id: 'sp',
-      name: 'Near São Paulo',
-      role: 'origin',
-      shape: {
-        type: 'Polygon',
-        coordinates: [
-          [
-            [-47.5, -24.2],
-            [-45.8, -24.2],
-            [-45.8, -22.8],
-            [-47.5, -22.8],
-            [-47.5, -24.2],
-          ],
-        ],
-      },
-    };
     for (const width of [375, 1280]) {
       assertInside(await map(incident([ashburn]), width), `Ashburn at ${width}`);
       cleanup();
@@ -85,23 +66,6 @@ describe('hardening: places at the ends of the map', function () {
   });
 
   it('warns about an outline that crosses itself and draws its label beside it, not in mid-ocean', async () => {
-    const bowtie: Place = {
-      id: 'bow',
-      name: 'Bowtie',
-      role: 'origin',
-      shape: {
-        type: 'Polygon',
-        coordinates: [
-          [
-            [100, 20],
-            [110, 30],
-            [110, 20],
-            [100, 30],
-            [100, 20],
-          ],
-        ],
-      },
-    };
     const el = await map(incident([bowtie]), 1280);
     expect(el.issues.warnings.map((w) => w.path)).to.include('places[1].shape.coordinates[0]');
     assertInside(el, 'bowtie');
