@@ -1,16 +1,126 @@
-// Browser tests in Debian's Chromium and Firefox ESR (no downloaded browsers), run with the
-// browsers' time zone set to America/Los_Angeles so tests prove dates follow the incident's
-// zone, not the reader's. BROWSERS=chromium or BROWSERS=firefox runs one engine.
+// Browser tests in Debian's Chromium, Firefox ESR and WebKitGTK (no downloaded browsers), run
+// with the browsers' time zone set to America/Los_Angeles so tests prove dates follow the
+// incident's zone, not the reader's. BROWSERS=chromium, firefox or webkit (or a comma-separated
+// list) runs those engines. Chromium and Firefox run every browser test; WebKit runs
+// WEBKIT_FILES (a group of its own, `--group webkit`), or the files given with --files.
 import { writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { defaultReporter } from '@web/test-runner';
 import { Readable } from 'node:stream';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
-import { CHROMIUM_ARGS, chromiumPath, firefoxPath } from './scripts/browsers.mjs';
+import { WebdriverLauncher } from '@web/test-runner-webdriver';
+import { CHROMIUM_ARGS, chromiumPath, firefoxPath, INSTALL_HINT, miniBrowserPath, startWebKitDriver } from './scripts/browsers.mjs';
 
 const env = { ...process.env, TZ: 'America/Los_Angeles' };
-const wanted = (process.env.BROWSERS ?? 'chromium,firefox').split(',');
+const wanted = (process.env.BROWSERS ?? 'chromium,firefox,webkit').split(',');
+
+/** WebDriver's codes for the named keys the tests press (the puppeteer names). */
+const WEBDRIVER_KEYS = {
+  Backspace: '\uE003',
+  Tab: '\uE004',
+  Enter: '\uE007',
+  Shift: '\uE008',
+  Control: '\uE009',
+  Alt: '\uE00A',
+  Escape: '\uE00C',
+  Space: ' ',
+  PageUp: '\uE00E',
+  PageDown: '\uE00F',
+  End: '\uE010',
+  Home: '\uE011',
+  ArrowLeft: '\uE012',
+  ArrowUp: '\uE013',
+  ArrowRight: '\uE014',
+  ArrowDown: '\uE015',
+  Delete: '\uE017',
+  Meta: '\uE03D',
+};
+const webdriverKey = (key) => {
+  const code = WEBDRIVER_KEYS[key] ?? ([...key].length === 1 ? key : undefined);
+  if (code === undefined) throw new Error(`send-keys: no WebDriver code for the key "${key}"`);
+  return code;
+};
+
+/**
+ * WebKitGTK's MiniBrowser through WebKitWebDriver. The driver and the Xvfb it draws into are
+ * started when the runner initialises the browser (a free display, a free 127.0.0.1 port) and
+ * killed when it stops or this process exits. MiniBrowser inherits the driver's environment,
+ * so the time zone too. WebDriver classic: webdriverio would otherwise ask for BiDi, which
+ * WebKitWebDriver refuses ("Failed to match capabilities"). One window, one test file at a
+ * time (concurrency 1).
+ *
+ * Keys go through one WebDriver key source, so a key held down with sendKeys({ down }) stays
+ * down for the next press (Shift + Tab), as in Chromium and Firefox.
+ */
+class WebKitLauncher extends WebdriverLauncher {
+  constructor() {
+    super({
+      hostname: '127.0.0.1',
+      path: '/',
+      logLevel: 'error',
+      connectionRetryCount: 0,
+      capabilities: {
+        browserName: 'MiniBrowser',
+        'wdio:enforceWebDriverClassic': true,
+        'webkitgtk:browserOptions': { binary: miniBrowserPath(), args: ['--automation'] },
+      },
+    });
+  }
+  async initialize(config, testFiles) {
+    if (!miniBrowserPath()) throw new Error(`No MiniBrowser found (libwebkit2gtk-4.1-0). Install: ${INSTALL_HINT}`);
+    this.driverProcess = await startWebKitDriver(env);
+    this.options.port = this.driverProcess.port;
+    await super.initialize(config, testFiles);
+    this.name = 'WebKit';
+  }
+  async stop() {
+    await super.stop();
+    this.driverProcess?.stop();
+  }
+  keyActions(actions) {
+    if (!this.driver) throw new Error('Not initialized');
+    return this.driver.performActions([{ type: 'key', id: 'keyboard', actions }]);
+  }
+  /** press and type, from the runner's send-keys command. */
+  sendKeys(_, keys) {
+    return this.keyActions(
+      keys.flatMap((key) => [
+        { type: 'keyDown', value: webdriverKey(key) },
+        { type: 'keyUp', value: webdriverKey(key) },
+      ]),
+    );
+  }
+  /** down and up, which the runner's send-keys command has no WebDriver path for. */
+  holdKey(key, down) {
+    return this.keyActions([{ type: down ? 'keyDown' : 'keyUp', value: webdriverKey(key) }]);
+  }
+}
+
+/**
+ * sendKeys({ down }) and sendKeys({ up }) in WebKit. The runner's own send-keys command answers
+ * first and throws for WebDriver browsers ('Only "press" and "type" are supported'), so this
+ * wraps it, once the server starts, for WebKit sessions only.
+ */
+function webkitKeyHolding() {
+  return {
+    name: 'webkit-key-holding',
+    serverStart({ config }) {
+      const sendKeys = config.plugins.find((p) => p.name === 'send-keys-command');
+      if (!sendKeys?.executeCommand) throw new Error('webkit-key-holding: no send-keys-command plugin to wrap');
+      const original = sendKeys.executeCommand.bind(sendKeys);
+      sendKeys.executeCommand = async (args) => {
+        const { command, payload, session } = args;
+        if (command === 'send-keys' && session.browser instanceof WebKitLauncher && payload && typeof payload === 'object') {
+          if (typeof payload.down === 'string' && Object.keys(payload).length === 1) return (await session.browser.holdKey(payload.down, true), true);
+          if (typeof payload.up === 'string' && Object.keys(payload).length === 1) return (await session.browser.holdKey(payload.up, false), true);
+        }
+        return original(args);
+      };
+    },
+  };
+}
+
 const browsers = [];
 if (wanted.includes('chromium')) {
   // --expose-gc and precise memory info let the leak test force a collection and weigh the heap.
@@ -20,6 +130,26 @@ if (wanted.includes('chromium')) {
 }
 if (wanted.includes('firefox')) {
   browsers.push(puppeteerLauncher({ launchOptions: { browser: 'firefox', executablePath: firefoxPath(), headless: true, env } }));
+}
+const webkit = wanted.includes('webkit') ? new WebKitLauncher() : null;
+
+const ALL_FILES = ['build/src/**/*.test.js', 'build/test/hardening/**/*.test.js', 'build/test/browser/**/*.test.js'];
+/**
+ * What WebKit runs: the three elements' rendering and keyboard tests and the hardening tests
+ * (strict CSP with Trusted Types, the XSS corpus, hostile pages, page timers). The rest of
+ * test/browser and the other src tests run in Chromium and Firefox only.
+ */
+export const WEBKIT_FILES = ['build/src/components/*/*.test.js', 'build/test/hardening/**/*.test.js'];
+/** Files named on the command line (--files) run in every wanted engine, WebKit too. */
+const filesOnCommandLine = process.argv.some((a) => a === '--files' || a.startsWith('--files='));
+let files = ALL_FILES;
+let groups;
+if (webkit) {
+  if (filesOnCommandLine) browsers.push(webkit);
+  else if (browsers.length === 0) {
+    browsers.push(webkit);
+    files = WEBKIT_FILES;
+  } else groups = [{ name: 'webkit', files: WEBKIT_FILES, browsers: [webkit] }];
 }
 
 /** Endpoints for loading tests: each answers the way a broken or hostile server would. */
@@ -138,8 +268,9 @@ async function testApi(ctx, next) {
 }
 
 /**
- * `emulate-forced-colors` for tests: Chromium through CDP. Firefox over WebDriver BiDi has no
- * such emulation, so the command answers false there and the test is skipped.
+ * `emulate-forced-colors` for tests: Chromium through CDP. Firefox over WebDriver BiDi and
+ * WebKit over WebDriver classic have no such emulation, so the command answers false there and
+ * the test is skipped.
  */
 function forcedColorsPlugin() {
   return {
@@ -185,9 +316,9 @@ function countingReporter(file) {
 }
 
 /**
- * Firefox over WebDriver BiDi cannot emulate media: `emulateMedia` rejects and the tests that
- * need it skip themselves. The runner would also log puppeteer's stack trace for each; log one
- * line instead. Every other error is logged as it was.
+ * Firefox over WebDriver BiDi and WebKit over WebDriver classic cannot emulate media:
+ * `emulateMedia` rejects and the tests that need it skip themselves. The runner would also log
+ * a stack trace for each; log one line instead. Every other error is logged as it was.
  */
 function quietUnsupportedEmulation() {
   return {
@@ -199,6 +330,10 @@ function quietUnsupportedEmulation() {
         if (messages.length === 1 && e instanceof Error && e.name === 'UnsupportedOperation') {
           return logger.log(`emulate-media: ${e.message.split('\n')[0]} (the test skips itself)`);
         }
+        // @web/test-runner-commands' emulate-media throws this (sic: "viewport") for WebDriver.
+        if (messages.length === 1 && e instanceof Error && /not supported for browser type webdriver/.test(e.message) && /emulateMediaPlugin/.test(e.stack ?? '')) {
+          return logger.log('emulate-media: not available in WebKit over WebDriver (the test skips itself)');
+        }
         return error(...messages);
       };
     },
@@ -207,16 +342,18 @@ function quietUnsupportedEmulation() {
 
 export default {
   rootDir: '.',
-  files: ['build/src/**/*.test.js', 'build/test/hardening/**/*.test.js', 'build/test/browser/**/*.test.js'],
+  files,
+  ...(groups ? { groups } : {}),
   nodeResolve: { exportConditions: ['production'] },
   browsers,
   concurrency: 1,
+  // Two engines at a time on a 2-core machine: WebKit starts when Chromium or Firefox is done.
   concurrentBrowsers: 2,
   browserStartTimeout: 120_000,
   testsStartTimeout: 120_000,
   testsFinishTimeout: 600_000,
   testFramework: { config: { timeout: 20_000 } },
   middleware: [testApi],
-  plugins: [forcedColorsPlugin(), quietUnsupportedEmulation()],
+  plugins: [forcedColorsPlugin(), quietUnsupportedEmulation(), webkitKeyHolding()],
   reporters: [defaultReporter(), ...(process.env.WTR_COUNTS ? [countingReporter(process.env.WTR_COUNTS)] : [])],
 };

@@ -1,18 +1,19 @@
 // npm test: lint (ESLint, lit-analyzer and Prettier, as npm run lint: one result), type-check
-// and compile, build, unit tests (Node), browser tests (Chromium and Firefox ESR). Ends with one
+// and compile, build, unit tests (Node), browser tests (Chromium and Firefox ESR: every browser
+// test; WebKitGTK: the files WEBKIT_FILES in web-test-runner.config.mjs names). Ends with one
 // line "N passed, N failed" totalled over every runner, preceded by the skipped tests by name
 // when there are any. Counts come from the runners' own results (a node:test reporter,
 // scripts/count-reporter.mjs, and a web-test-runner reporter in web-test-runner.config.mjs),
 // never from their printed output; a runner that ends without results, or exits non-zero with
 // no failed test, counts as one failure.
 // Flags: --unit (unit tests only), --browser (browser tests only); neither lints.
-// BROWSERS=chromium|firefox.
+// BROWSERS=chromium|firefox|webkit, or a comma-separated list (default: all three).
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureLintTools } from '../tools/lint/install.mjs';
-import { chromiumPath, firefoxPath, INSTALL_HINT } from './browsers.mjs';
+import { chromiumPath, firefoxPath, INSTALL_HINT, miniBrowserPath, webkitDriverPath, xvfbPath } from './browsers.mjs';
 
 const args = new Set(process.argv.slice(2));
 const unitOnly = args.has('--unit');
@@ -53,9 +54,22 @@ function finish() {
 }
 
 // Browsers first: a missing one fails at once with the fix.
-const wanted = (process.env.BROWSERS ?? 'chromium,firefox').split(',');
+const ENGINES = ['chromium', 'firefox', 'webkit'];
+const wanted = (process.env.BROWSERS ?? ENGINES.join(',')).split(',');
 if (!unitOnly) {
-  const missing = [wanted.includes('chromium') && !chromiumPath() && 'chromium', wanted.includes('firefox') && !firefoxPath() && 'firefox-esr'].filter(Boolean);
+  const unknown = wanted.filter((b) => !ENGINES.includes(b));
+  if (unknown.length) {
+    console.error(`Unknown BROWSERS entry ${unknown.join(', ')}: use ${ENGINES.join(', ')} or a comma-separated list of them.`);
+    process.exit(1);
+  }
+  const webkit = wanted.includes('webkit');
+  const missing = [
+    wanted.includes('chromium') && !chromiumPath() && 'chromium',
+    wanted.includes('firefox') && !firefoxPath() && 'firefox-esr',
+    webkit && !webkitDriverPath() && 'WebKitWebDriver (webkit2gtk-driver)',
+    webkit && webkitDriverPath() && !miniBrowserPath() && 'MiniBrowser (libwebkit2gtk-4.1-0)',
+    webkit && !xvfbPath() && 'Xvfb (xvfb)',
+  ].filter(Boolean);
   if (missing.length) {
     console.error(`No ${missing.join(' or ')} found. Install the browsers the tests run in: ${INSTALL_HINT}`);
     process.exit(1);
@@ -131,7 +145,7 @@ if (!unitOnly) {
       skips.push(...(c.skips ?? []).map((s) => ({ runner: name, ...s })));
     }
     // A browser that never reported (it did not start) is a failure too.
-    const expected = wanted.filter((b) => b === 'chromium' || b === 'firefox').length;
+    const expected = wanted.filter((b) => ENGINES.includes(b)).length;
     const silent = Math.max(0, expected - Object.keys(byBrowser).length);
     if (silent) console.log(`${silent} browser(s) gave no results`);
     failed += silent;
