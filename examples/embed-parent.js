@@ -72,13 +72,13 @@ function pin(iframe) {
   } catch {
     blank = false; // a cross-origin page is in
   }
+  const key = iframe.dataset.attackEmbed;
+  const event = hashParams().get(key);
+  if (event) url.hash = new URLSearchParams([[key, event]]).toString();
   if (blank) {
     iframe.src = url.href;
   } else if (!replaced.has(iframe)) {
     replaced.add(iframe);
-    const key = iframe.dataset.attackEmbed;
-    const event = hashParams().get(key);
-    if (event) url.hash = new URLSearchParams([[key, event]]).toString();
     iframe.contentWindow.location.replace(url.href);
   }
 }

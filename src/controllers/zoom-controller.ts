@@ -81,6 +81,9 @@ export class ZoomController implements ReactiveController {
 
   /** Binds to `node` (again, if Lit replaced it) and bounds zoom and pan to [left, right]. */
   attach(node: SVGSVGElement, left: number, right: number, height: number, maxScale: number): void {
+    // An update that runs after the host left the page arms nothing: it is attached again
+    // when it comes back (hostDisconnected cleared the bounds).
+    if (!this.connected) return;
     const bounds = `${left}|${right}|${height}|${maxScale}`;
     if (node === this.node && bounds === this.bounds && this.behavior) return;
     this.bounds = bounds;

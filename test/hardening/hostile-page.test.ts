@@ -272,19 +272,6 @@ describe('hardening: hostile pages', function () {
     for (let i = 0; i < 50; i++) await cycle();
     await new Promise((r) => setTimeout(r, 500));
     const after = w.__live();
-    if (typeof w.requestIdleCallback !== 'function' && after.timeouts !== before.timeouts) {
-      // Known bug, seen only where there is no requestIdleCallback (WebKit), so the zoom
-      // controller's idle wait is a setTimeout the spies count: the story's timeline can run
-      // an update after it is detached, and that update arms a 2 s wait no one cancels
-      // (ZoomController.attach does not check that its host is connected). Everything else
-      // must still hold; the test then skips instead of failing on the timer count alone.
-      expect({ ...after, timeouts: 0 }).to.deep.equal({ ...before, timeouts: 0 });
-      expect(w.__errors).to.deep.equal([]);
-      console.warn(
-        `KNOWN BUG (WebKit): ${after.timeouts} timeouts live after the cycles, ${before.timeouts} before: the zoom controller's idle wait outlives a detached story timeline. Skipped.`,
-      );
-      this.skip();
-    }
     expect(after).to.deep.equal(before);
     if (w.gc && w.performance.memory) {
       // A leak grows with every cycle; the second fifty must not add a megabyte.

@@ -362,10 +362,13 @@ describe('example pages', () => {
     const iframe = await frame('/examples/iframe.html#aiims=ev-rs-reply');
     try {
       const inner = await waitFor(() => iframe.contentDocument!.querySelector('iframe[data-attack-embed]') as HTMLIFrameElement | null, 'inner iframe');
-      const innerStory = await waitFor(() => inner.contentDocument?.querySelector('attack-story') as AttackStory | null, 'inner story', 15000);
+      // Looked up on every try: a page that had already loaded its unpinned embed is reloaded
+      // with parent= pinned, and the story of the first load is gone with it.
+      const innerStory = () => inner.contentDocument?.querySelector('attack-story') as AttackStory | null;
+      await waitFor(() => innerStory(), 'inner story', 15000);
       await waitFor(
-        () => innerStory.selected === 'ev-rs-reply',
-        `the linked event selected inside the iframe (inner URL ${inner.contentWindow?.location.href}, src ${inner.src}, selected ${innerStory.selected}, incident ${Boolean(innerStory.incident)})`,
+        () => innerStory()?.selected === 'ev-rs-reply',
+        `the linked event selected inside the iframe (inner URL ${inner.contentWindow?.location.href}, src ${inner.src}, selected ${innerStory()?.selected}, incident ${Boolean(innerStory()?.incident)})`,
         15000,
       );
     } finally {
