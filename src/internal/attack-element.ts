@@ -24,7 +24,7 @@ import type { PngOptions } from './image-export.js';
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, loadLimits, type LoadLimits } from './load.js';
 import { nearestLocale } from './locale.js';
 import { PageSchemeController } from './page-scheme.js';
-import { canvasMeasure, spacingOf, SpacingWatcher } from './measure.js';
+import { BASE_FONT_PX, canvasMeasure, MAX_TEXT_SCALE, MIN_TEXT_SCALE, spacingOf, SpacingWatcher } from './measure.js';
 import { nextSlice, overBudget } from './slices.js';
 
 export type { LoadState };
@@ -42,6 +42,7 @@ export type { LegendItem };
  * @cssproperty --attack-denied - Marks of denied claims.
  * @cssproperty --attack-focus - Focus ring and error border.
  * @cssproperty --attack-font - Font family.
+ * @cssproperty --attack-font-size - Base text size, an absolute length (px or rem; default 15px). Every text scales with it, chart labels included (the charts are drawn larger, within the same width). Honoured from 0.75× to 3× the default. No page rule changes the elements' text otherwise.
  * @cssproperty --attack-claim - Claim arcs and area outlines on the map.
  * @cssproperty --attack-area - Fill of uncertainty areas.
  * @cssproperty --attack-land - Land fill.
@@ -391,7 +392,20 @@ export class AttackElement extends LitElement {
     });
   }
 
-  /** Text widths in the element's own font and spacing; a new measure when either changed. */
+  /**
+   * How much larger the text is than the base of 15 px (`--attack-font-size`, read from the
+   * host's own size, which no page rule changes). Charts are laid out at their width divided
+   * by this and drawn scaled up by it, so their labels grow with the text and still fit.
+   */
+  protected get textScale(): number {
+    const px = parseFloat(getComputedStyle(this).fontSize);
+    return Number.isFinite(px) && px > 0 ? Math.min(MAX_TEXT_SCALE, Math.max(MIN_TEXT_SCALE, px / BASE_FONT_PX)) : 1;
+  }
+
+  /**
+   * Text widths in the element's own font and spacing, in the units charts are laid out in
+   * (a 15 px base: see {@link textScale}); a new measure when either changed.
+   */
   protected get measure(): SizedMeasure {
     // Spacing as the element's own text gets it (a rule injected into the shadow root too).
     const probe = this.spacing.probe();
@@ -399,7 +413,10 @@ export class AttackElement extends LitElement {
     const key = `${cs.fontFamily}|${cs.letterSpacing}|${cs.wordSpacing}|${cs.fontSize}`;
     if (!this.textMeasure || key !== this.measureKey) {
       this.measureKey = key;
-      this.textMeasure = canvasMeasure(cs.fontFamily || 'sans-serif', spacingOf(cs));
+      // The sample is at the scaled size; chart text is at the base size, drawn scaled.
+      const k = this.textScale;
+      const s = spacingOf(cs);
+      this.textMeasure = canvasMeasure(cs.fontFamily || 'sans-serif', { letter: s.letter / k, word: s.word / k, fontSize: s.fontSize / k });
     }
     return this.textMeasure;
   }

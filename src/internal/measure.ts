@@ -12,7 +12,13 @@ export interface Spacing {
   fontSize: number;
 }
 
-export const NO_SPACING: Spacing = { letter: 0, word: 0, fontSize: 15 };
+/** The elements' base text size in px, when `--attack-font-size` is not set; chart text is sized against it. */
+export const BASE_FONT_PX = 15;
+/** `--attack-font-size` is honoured between these multiples of the base (11.25 px to 45 px). */
+export const MIN_TEXT_SCALE = 0.75;
+export const MAX_TEXT_SCALE = 3;
+
+export const NO_SPACING: Spacing = { letter: 0, word: 0, fontSize: BASE_FONT_PX };
 
 /** The spacing a computed style gives ("normal" is 0). */
 export function spacingOf(cs: CSSStyleDeclaration): Spacing {

@@ -42,6 +42,9 @@ export const sharedStyles = css`
     --_claim: var(--attack-claim, #5c0f0b);
     --_area: var(--attack-area, rgba(140, 29, 24, 0.16));
     --_land: var(--attack-land, #e4e1da);
+    /* The one way to scale the text (an absolute length: px or rem). Charts are drawn at this
+       size over 15 px, so their labels grow with it. */
+    --_fs: var(--attack-font-size, 15px);
     --_font: var(--attack-font, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans Devanagari', sans-serif);
     background: var(--_bg);
     -webkit-text-size-adjust: 100%;
@@ -51,7 +54,7 @@ export const sharedStyles = css`
        of 1.5 is already the base. */
     color: var(--_ink) !important;
     font-family: var(--_font) !important;
-    font-size: 15px !important;
+    font-size: var(--_fs) !important;
     line-height: 1.5 !important;
     font-weight: 400 !important;
     font-style: normal !important;
@@ -116,7 +119,7 @@ export const sharedStyles = css`
   }
   .caption-title {
     margin: 0;
-    font-size: 18px;
+    font-size: calc(var(--_fs) * 18 / 15);
     font-weight: 700;
     line-height: 1.3;
   }
@@ -135,7 +138,7 @@ export const sharedStyles = css`
   .summary {
     margin: 2px 0 0;
     color: var(--_muted);
-    font-size: 13px;
+    font-size: calc(var(--_fs) * 13 / 15);
   }
   .sr-only {
     position: absolute;
@@ -152,7 +155,7 @@ export const sharedStyles = css`
 
   button {
     font: inherit;
-    font-size: 14px;
+    font-size: calc(var(--_fs) * 14 / 15);
     color: var(--_ink);
     background: var(--_surface);
     border: 1px solid var(--_line);
@@ -205,7 +208,7 @@ export const sharedStyles = css`
     margin: 8px 0 0;
     padding: 0 14px;
     list-style: none;
-    font-size: 13px;
+    font-size: calc(var(--_fs) * 13 / 15);
     color: var(--_muted);
   }
   .legend li {
@@ -239,7 +242,7 @@ export const sharedStyles = css`
   .details-title {
     margin-block: 0 4px;
     margin-inline: 0 40px;
-    font-size: 17px;
+    font-size: calc(var(--_fs) * 17 / 15);
     font-weight: 700;
     line-height: 1.3;
   }
@@ -250,7 +253,7 @@ export const sharedStyles = css`
     min-width: 36px;
     min-height: 36px;
     padding: 0;
-    font-size: 20px;
+    font-size: calc(var(--_fs) * 20 / 15);
     line-height: 1;
   }
   .details dl {
@@ -258,7 +261,7 @@ export const sharedStyles = css`
     grid-template-columns: max-content 1fr;
     gap: 2px 12px;
     margin: 8px 0;
-    font-size: 14px;
+    font-size: calc(var(--_fs) * 14 / 15);
   }
   .details dt {
     color: var(--_muted);
@@ -287,7 +290,7 @@ export const sharedStyles = css`
   }
   .section-label {
     margin: 10px 0 2px;
-    font-size: 13px;
+    font-size: calc(var(--_fs) * 13 / 15);
     font-weight: 700;
     color: var(--_muted);
   }
@@ -302,7 +305,7 @@ export const sharedStyles = css`
     border: 2px solid var(--_focus);
     border-radius: 6px;
     background: var(--_surface);
-    font-size: 14px;
+    font-size: calc(var(--_fs) * 14 / 15);
   }
   .alert ul {
     margin: 6px 0 0;
@@ -310,7 +313,7 @@ export const sharedStyles = css`
   }
   .alert code {
     font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
-    font-size: 13px;
+    font-size: calc(var(--_fs) * 13 / 15);
   }
   .status {
     margin: 12px 14px;
@@ -362,7 +365,7 @@ export const sharedStyles = css`
     visibility: hidden;
     white-space: nowrap;
     pointer-events: none;
-    font-size: 15px;
+    font-size: var(--_fs);
   }
   /* Lists of events in a details panel, a page at a time. */
   .events {
@@ -374,7 +377,7 @@ export const sharedStyles = css`
     text-align: start;
     min-height: 32px;
     margin: 2px 0;
-    font-size: 14px;
+    font-size: calc(var(--_fs) * 14 / 15);
   }
   .pager {
     display: flex;
@@ -382,7 +385,7 @@ export const sharedStyles = css`
     align-items: center;
     gap: 6px;
     margin: 4px 0;
-    font-size: 13px;
+    font-size: calc(var(--_fs) * 13 / 15);
   }
   .pager span {
     margin-inline-end: auto;
@@ -408,7 +411,7 @@ export const sharedStyles = css`
   .events-table table {
     width: 100%;
     border-collapse: collapse;
-    font-size: 13px;
+    font-size: calc(var(--_fs) * 13 / 15);
   }
   .events-table caption {
     text-align: start;

@@ -190,6 +190,63 @@ describe('hardening: hostile pages', function () {
       }
     });
 
+  it('--attack-font-size scales all the text, the charts’ labels included, and a page’s important font-size rule still does not', async () => {
+    const data = await aiimsIncident();
+    const pair = async (size?: string) => {
+      const scaled = (el: HTMLElement) => size && el.style.setProperty('--attack-font-size', size);
+      const timeline = await fixture<AttackTimeline>('attack-timeline', (t) => (scaled(t), (t.incident = data)));
+      const map = await fixture<AttackMap>('attack-map', (m) => (scaled(m), (m.incident = data)));
+      await waitFor(() => map.shadowRoot!.querySelector('.place-label'), 'map labels drawn');
+      timeline.select('ev-fir');
+      await timeline.updateComplete;
+      return { timeline, map };
+    };
+    const px = (el: Element, sel: string) => parseFloat(getComputedStyle(el.shadowRoot!.querySelector(sel)!).fontSize);
+    /** The size the first of `sel` is drawn at on screen: SVG text scales with its drawing, beyond its computed size. */
+    const drawn = (el: Element, sel: string) => {
+      const text = el.shadowRoot!.querySelector<SVGGraphicsElement>(sel)!;
+      return parseFloat(getComputedStyle(text).fontSize) * text.getScreenCTM()!.a;
+    };
+    const read = ({ timeline, map }: { timeline: AttackTimeline; map: AttackMap }) => ({
+      title: px(timeline, '.caption-title'),
+      legend: px(timeline, '.legend'),
+      details: px(timeline, '.details dl'),
+      claims: px(map, '.claims'),
+      label: drawn(timeline, '.text .label'),
+      tick: drawn(timeline, '.tick text'),
+      place: drawn(map, '.place-label'),
+      // The charts still fit their hosts: drawn bigger, not wider.
+      overflow: [timeline, map].map((el) => Math.round(el.shadowRoot!.querySelector('svg.plot')!.getBoundingClientRect().width - el.getBoundingClientRect().width)),
+    });
+    const base = read(await pair());
+    cleanup();
+    const big = await pair('20px');
+    const bigger = read(big);
+    const ratio = 20 / 15;
+    expect(bigger.title).to.be.closeTo(base.title * ratio, 0.1);
+    expect(bigger.legend).to.be.closeTo(base.legend * ratio, 0.1);
+    expect(bigger.details).to.be.closeTo(base.details * ratio, 0.1);
+    expect(bigger.claims).to.be.closeTo(base.claims * ratio, 0.1);
+    for (const k of ['label', 'tick', 'place'] as const) expect(bigger[k] / base[k], `${k} drawn ${ratio}× as large`).to.be.closeTo(ratio, 0.01);
+    expect(bigger.overflow).to.deep.equal([0, 0]);
+    const hostile = document.createElement('style');
+    hostile.textContent = '* { font-size: 30px !important; line-height: 3 !important; } html { font-size: 40px !important; }';
+    document.head.append(hostile);
+    try {
+      await frames(3);
+      expect(read(big), 'the page’s rule changes nothing').to.deep.equal(bigger);
+    } finally {
+      hostile.remove();
+    }
+    // Changed after the first drawing: the charts are laid out again at the new size.
+    for (const el of [big.timeline, big.map]) el.style.setProperty('--attack-font-size', '15px');
+    await waitFor(
+      () => Math.abs(drawn(big.timeline, '.text .label') - base.label) < 0.5 && Math.abs(drawn(big.map, '.place-label') - base.place) < 0.5,
+      'labels back at the base size after the property changed',
+    );
+    expect(read(big)).to.deep.equal(base);
+  });
+
   it('two copies of the bundle (and so two Lits) on one page: no error, each tag defined once', async () => {
     const n = await aiimsEvents();
     const iframe = await page('/test/fixtures/two-copies.html');

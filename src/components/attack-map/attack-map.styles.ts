@@ -149,7 +149,7 @@ export const styles = css`
   }
   .claims {
     margin: 12px 14px 0;
-    font-size: 14px;
+    font-size: calc(var(--_fs) * 14 / 15);
   }
   .claims ol {
     margin: 4px 0 0;
@@ -170,7 +170,7 @@ export const styles = css`
   }
   .credit {
     margin: 8px 14px 0;
-    font-size: 12px;
+    font-size: calc(var(--_fs) * 12 / 15);
     color: var(--_muted);
   }
 
@@ -222,7 +222,7 @@ export const styles = css`
     padding: 6px 10px;
     display: grid;
     gap: 2px;
-    font-size: 13px;
+    font-size: calc(var(--_fs) * 13 / 15);
     line-height: 1.35;
     color: var(--_ink);
     background: var(--_bg);
@@ -235,6 +235,6 @@ export const styles = css`
     margin-inline-start: 6px;
     min-height: 24px;
     padding: 0 8px;
-    font-size: 13px;
+    font-size: calc(var(--_fs) * 13 / 15);
   }
 `;

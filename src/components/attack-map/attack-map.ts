@@ -116,6 +116,8 @@ export class AttackMap extends AttackElement {
   private geoLoading = false;
   private boundaryLoader: AbortController | null = null;
   private layout: MapLayout | null = null;
+  /** The text scale the layout was made at: its units times this are CSS px. */
+  private scale = 1;
   private layoutInputs: unknown[] = [];
 
   override get issues(): { errors: Issue[]; warnings: Issue[] } {
@@ -136,6 +138,9 @@ export class AttackMap extends AttackElement {
     super.willUpdate(changed);
     if (changed.has('boundaries')) this.loadBoundaries();
     const r = this.resolved;
+    // The map keeps its box; inside it, it is laid out at a 15 px text base and drawn scaled by
+    // `--attack-font-size` (see textScale), so labels grow with the text.
+    const scale = (this.scale = this.textScale);
     const width = this.size.width;
     const noPlaces = Boolean(r && !r.incident.places?.length);
     try {
@@ -173,12 +178,12 @@ export class AttackMap extends AttackElement {
     // Projection, paths and labels depend on data and size only: a selection or a hover
     // never reprojects.
     const measure = this.measure;
-    const inputs = [r, width, this.land, this.boundaryLayer, this.showDenied, this.effectiveLocale, measure];
+    const inputs = [r, width, scale, this.land, this.boundaryLayer, this.showDenied, this.effectiveLocale, measure];
     if (this.layout && inputs.every((v, i) => v === this.layoutInputs[i])) return;
     this.layoutInputs = inputs;
     this.layout = this.geo.layoutMap(r, {
-      width,
-      height: mapHeight(width),
+      width: width / scale,
+      height: mapHeight(width) / scale,
       measure,
       land: this.land,
       boundaries: this.boundaryLayer,
@@ -463,14 +468,16 @@ export class AttackMap extends AttackElement {
     const box = { x0: t.left - c.left, y0: t.top - c.top, x1: t.right - c.left, y1: t.bottom - c.top };
     const avoid: Box[] = [];
     const prefer: Box[] = [];
+    // The layout's units times the text scale are CSS px.
+    const k = this.scale;
+    const around = (x: number, y: number, r: number): Box => ({ x0: (x - r) * k, x1: (x + r) * k, y0: (y - r) * k, y1: (y + r) * k });
     for (const p of l.places) {
       if (item.kind === 'place' && p.id === item.id) continue;
-      const r = Math.max(p.target, p.radius);
-      avoid.push({ x0: p.x - r, x1: p.x + r, y0: p.y - r, y1: p.y + r });
+      avoid.push(around(p.x, p.y, Math.max(p.target, p.radius)));
     }
     for (const a of l.arcs) {
       if (item.kind === 'claim' && a.id === item.id) continue;
-      for (const [x, y] of a.points) prefer.push({ x0: x - 6, x1: x + 6, y0: y - 6, y1: y + 6 });
+      for (const [x, y] of a.points) prefer.push(around(x, y, 6));
     }
     const spot = placeTip(box, tip.offsetWidth, tip.offsetHeight, c.width, c.height, avoid, prefer);
     tip.style.left = `${spot.left}px`;
@@ -492,6 +499,8 @@ export class AttackMap extends AttackElement {
     const width = this.size.width;
     const height = mapHeight(width);
     const l = this.layout;
+    // The box in CSS px; the drawing in the layout's units (see willUpdate).
+    const box = `0 0 ${width / this.scale} ${height / this.scale}`;
     const shown = this.shown;
     const lit = emphasisFor(r, this.preview ? selectionOf(this.preview) : shown);
     const drawn: FocusItem[] = l ? [...l.places.map((p) => ({ kind: 'place', id: p.id })), ...l.arcs.map((a) => ({ kind: 'claim', id: a.id }))] : [];
@@ -509,8 +518,8 @@ export class AttackMap extends AttackElement {
         @pointerover=${this.handlePointerOver} @pointerleave=${this.leaveChart}>
         ${
           l
-            ? html`<svg class="layer" aria-hidden="true" width=${width} height=${height} viewBox="0 0 ${width} ${height}">${backdrop(l, lit)}</svg>
-              <svg class="plot" role="listbox" aria-label=${m.map.label(shorten(incident.title))} aria-describedby="map-help" width=${width} height=${height} viewBox="0 0 ${width} ${height}">
+            ? html`<svg class="layer" aria-hidden="true" width=${width} height=${height} viewBox=${box}>${backdrop(l, lit)}</svg>
+              <svg class="plot" role="listbox" aria-label=${m.map.label(shorten(incident.title))} aria-describedby="map-help" width=${width} height=${height} viewBox=${box}>
                 ${repeat(
                   l.places,
                   (p) => p.id,
@@ -530,7 +539,7 @@ export class AttackMap extends AttackElement {
                   },
                 )}
               </svg>
-              <svg class="targets" aria-hidden="true" width=${width} height=${height} viewBox="0 0 ${width} ${height}">${pointerTargets(l)}</svg>`
+              <svg class="targets" aria-hidden="true" width=${width} height=${height} viewBox=${box}>${pointerTargets(l)}</svg>`
             : html`<svg class="plot" aria-hidden="true" width=${width} height=${height}></svg>`
         }
         ${this.renderTip()}

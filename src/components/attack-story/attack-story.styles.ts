@@ -33,14 +33,14 @@ export const styles = css`
   }
   .story-title {
     margin: 0;
-    font-size: 22px;
+    font-size: calc(var(--_fs) * 22 / 15);
     font-weight: 700;
     line-height: 1.25;
     unicode-bidi: isolate;
   }
   .updated {
     margin: 4px 0 0;
-    font-size: 13px;
+    font-size: calc(var(--_fs) * 13 / 15);
     color: var(--_muted);
   }
   .panes {
@@ -73,7 +73,7 @@ export const styles = css`
   .position {
     flex: 1;
     margin: 0;
-    font-size: 14px;
+    font-size: calc(var(--_fs) * 14 / 15);
     unicode-bidi: isolate;
   }
   /* On a phone the position gets its own line above the two buttons, not a narrow column. */

@@ -21,7 +21,7 @@ export const styles = css`
   }
   .hint {
     color: var(--_muted);
-    font-size: 13px;
+    font-size: calc(var(--_fs) * 13 / 15);
     margin-inline-start: auto;
   }
 

@@ -102,6 +102,8 @@ export class AttackTimeline extends AttackElement {
 
   private levels: { for: ResolvedIncident; width: number; locale: string; measure: SizedMeasure; value: number[] } | null = null;
   private layout: TimelineLayout | null = null;
+  /** The text scale the layout was made at: its units times this are CSS px. */
+  private scale = 1;
   private layoutInputs: unknown[] = [];
 
   override connectedCallback(): void {
@@ -128,7 +130,9 @@ export class AttackTimeline extends AttackElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const r = this.resolved;
-    const width = this.size.width;
+    // Laid out at a 15 px text base and drawn scaled by `--attack-font-size` (see textScale).
+    const scale = (this.scale = this.textScale);
+    const width = this.size.width / scale;
     // New data: what was playing is no longer what is shown.
     if (this.sound.playing && this.sound.playingFrom !== r) this.stopSound();
     if (!r || !r.events.length || width <= 0) {
@@ -347,11 +351,12 @@ export class AttackTimeline extends AttackElement {
     const lit = this.resolved ? emphasisFor(this.resolved, shown).events : new Set<string>();
     const locale = this.effectiveLocale;
     const fmt = (t: number) => this.instantText(t);
+    const k = this.scale;
     return html`
       <div class="chart" part="chart" @keydown=${this.roving.handleKeydown} @click=${this.handleClick} @focusin=${this.roving.handleFocusIn}>
-        <svg class="layer" aria-hidden="true" width=${l.width} height=${l.height} viewBox="0 0 ${l.width} ${l.height}">${backdrop(l)}</svg>
+        <svg class="layer" aria-hidden="true" width=${l.width * k} height=${l.height * k} viewBox="0 0 ${l.width} ${l.height}">${backdrop(l)}</svg>
         <svg class=${vertical ? 'plot vertical' : 'plot'} role="listbox" aria-label=${m.timeline.label(this.incident?.title ?? '')} aria-describedby="help"
-          width=${l.width} height=${l.height} viewBox="0 0 ${l.width} ${l.height}">
+          width=${l.width * k} height=${l.height * k} viewBox="0 0 ${l.width} ${l.height}">
           ${repeat(
             l.marks,
             (k) => k.id,
