@@ -82,6 +82,8 @@ export interface TimelineMessages {
   zoomIn: string;
   zoomOut: string;
   showAll: string;
+  /** The button under a story's shortened list of events on a phone. */
+  showAllEvents: (n: number) => string;
   /** The toolbar's name. */
   controls: string;
   zoomControls: string;
@@ -126,6 +128,9 @@ export interface MapMessages {
   /** A claim with no place of its own (not drawn): "Attacker's origin, as claimed, by …". */
   claimNameUndrawn(relation: string, by: string): string;
   claims: string;
+  /** The button that opens a story's claims list on a phone, and closes it again. */
+  showClaims: (n: number) => string;
+  hideClaims: string;
   caveats: string;
   withinAbout(km: string): string;
   /** A precision as wide as the Earth (capped at half its circumference): the place says nothing. */

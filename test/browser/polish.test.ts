@@ -344,3 +344,126 @@ describe('polish: details where the eye is', function () {
     expect(p.height).to.be.at.most(innerHeight * 0.6);
   });
 });
+
+describe('polish: a story a phone reader gets through', function () {
+  this.timeout(40_000);
+  afterEach(async () => {
+    cleanup();
+    await setViewport({ width: 800, height: 600 });
+  });
+
+  /** The AIIMS story at 375 px in a 375 × 740 window, its first events drawn. */
+  async function phoneStory(width = 375) {
+    await setViewport({ width, height: 740 });
+    // No deep link left by an earlier test: the story opens on nothing chosen.
+    history.replaceState(null, '', location.pathname + location.search);
+    const data = await aiimsIncident();
+    const story = await fixture<AttackStory>('attack-story', (s) => (s.incident = data), width);
+    const timeline = await waitFor(() => story.shadowRoot!.querySelector<AttackTimeline>('attack-timeline'), 'timeline');
+    const map = await waitFor(() => story.shadowRoot!.querySelector<AttackMap>('attack-map'), 'map');
+    await waitFor(() => timeline.shadowRoot?.querySelector('[data-event-id]') && map.shadowRoot?.querySelector('.place-label'), 'timeline and map drawn');
+    await timeline.updateComplete;
+    await map.updateComplete;
+    const marks = () => [...timeline.shadowRoot!.querySelectorAll('svg.plot [data-event-id]')].map((m) => m.getAttribute('data-event-id'));
+    const showAll = () => timeline.shadowRoot!.querySelector<HTMLButtonElement>('.show-all');
+    return { data, story, timeline, map, marks, showAll, stepper: story.shadowRoot!.querySelector<HTMLElement>('[part~="stepper"]')! };
+  }
+
+  it('is at most 2,400 px tall at 375 px (it was 5,483): the first six events, then "Show all 25 events"; the claims open from a button', async () => {
+    const { data, story, marks, showAll, map } = await phoneStory();
+    expect(story.getBoundingClientRect().height).to.be.at.most(2400);
+    expect(marks()).to.deep.equal(data.events.slice(0, 6).map((e) => e.id));
+    expect(showAll()!.textContent!.trim()).to.equal(`Show all ${data.events.length} events`);
+    const toggle = map.shadowRoot!.querySelector<HTMLButtonElement>('.claims-toggle')!;
+    const list = map.shadowRoot!.querySelector<HTMLElement>('#claims-list')!;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    expect(toggle.getAttribute('aria-controls')).to.equal('claims-list');
+    expect(toggle.textContent!.trim()).to.equal(`Show all ${data.claims!.length} claims in words`);
+    expect(list.getBoundingClientRect().height, 'the claims list is folded').to.equal(0);
+    toggle.click();
+    await map.updateComplete;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    expect(toggle.textContent!.trim()).to.equal('Hide the claims');
+    expect(list.querySelectorAll('li').length).to.equal(data.claims!.length);
+    expect(list.getBoundingClientRect().height).to.be.greaterThan(300);
+  });
+
+  it('"Show all" lists every event and puts focus on the first one it adds; Next past the sixth does the same', async () => {
+    const { data, timeline, marks, showAll } = await phoneStory();
+    showAll()!.click();
+    await waitFor(() => marks().length === data.events.length, 'every event listed');
+    expect(showAll()).to.equal(null);
+    await waitFor(() => timeline.shadowRoot!.activeElement?.getAttribute('data-event-id') === data.events[6]!.id, 'focus on the seventh event');
+    cleanup();
+    const again = await phoneStory();
+    again.story.select(data.events[5]!.id);
+    await again.story.updateComplete;
+    const next = [...again.stepper.querySelectorAll('button')].at(-1)!;
+    next.click();
+    await waitFor(() => again.story.selected === data.events[6]!.id && again.marks().length === data.events.length, 'the seventh event chosen and the whole list drawn');
+    expect(again.showAll()).to.equal(null);
+  });
+
+  it('keeps Previous / Next at the bottom of the window while the story is on screen, with tapped details docked above them, and never over the heading', async () => {
+    const { story, timeline, stepper, marks } = await phoneStory();
+    const top = story.getBoundingClientRect().top + scrollY;
+    const panes = story.shadowRoot!.querySelector('.panes')!;
+    // The story's top just in the window: the stepper is no higher than the parts' top.
+    scrollTo(0, top - innerHeight + 120);
+    await new Promise((r) => requestAnimationFrame(r));
+    expect(stepper.getBoundingClientRect().top, 'not over the story heading').to.be.at.least(panes.getBoundingClientRect().top - 1);
+    // Halfway down the story: at the bottom of the window.
+    scrollTo(0, top + 600);
+    await new Promise((r) => requestAnimationFrame(r));
+    const s = stepper.getBoundingClientRect();
+    // The window's height without a horizontal scrollbar (Firefox draws one over the 375 px box and the body margin).
+    const visible = document.documentElement.clientHeight;
+    expect(s.bottom).to.be.closeTo(visible, 1);
+    expect(s.top).to.be.greaterThan(visible - 150);
+    // In the whole list, a tapped event's details dock just above the stepper, not under it.
+    timeline.shadowRoot!.querySelector<HTMLButtonElement>('.show-all')!.click();
+    await waitFor(() => marks().length > 20, 'the whole list');
+    const mark = timeline.shadowRoot!.querySelector<SVGGraphicsElement>(`[data-event-id="${marks()[12]}"]`)!;
+    mark.scrollIntoView({ block: 'center' });
+    mark.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    const panel = await waitFor(() => timeline.shadowRoot!.querySelector('[part~="details"]'), 'details open');
+    await timeline.updateComplete;
+    await new Promise((r) => requestAnimationFrame(r));
+    const p = panel.getBoundingClientRect();
+    const under = stepper.getBoundingClientRect();
+    expect(p.bottom, 'details end where the stepper starts').to.be.closeTo(under.top, 2);
+    expect(p.top).to.be.below(under.top - 60);
+    // Past the story, the stepper scrolls away with it: it is not fixed to the page.
+    const after = document.createElement('div');
+    after.style.height = '2000px';
+    story.parentElement!.after(after);
+    try {
+      scrollTo(0, top + story.getBoundingClientRect().height + 400);
+      await new Promise((r) => requestAnimationFrame(r));
+      expect(stepper.getBoundingClientRect().bottom, 'gone with the story').to.be.at.most(0);
+    } finally {
+      after.remove();
+    }
+  });
+
+  it('side by side at 1280 px: every event drawn and the claims listed, with no buttons to open them', async () => {
+    const { data, marks, showAll, map } = await phoneStory(1280);
+    expect(marks().length).to.equal(data.events.length);
+    expect(showAll()).to.equal(null);
+    expect(map.shadowRoot!.querySelector('.claims-toggle')).to.equal(null);
+    expect(map.shadowRoot!.querySelectorAll('#claims-list li').length).to.equal(data.claims!.length);
+  });
+
+  it('prints every event and every claim', async function () {
+    if (!navigator.userAgent.includes('Chrome')) this.skip(); // print media is emulated in Chromium only
+    const { data, timeline, marks, map } = await phoneStory();
+    await emulateMedia({ media: 'print' });
+    try {
+      await waitFor(() => marks().length === data.events.length, 'every event in print');
+      await timeline.updateComplete;
+      expect(map.shadowRoot!.querySelector<HTMLElement>('#claims-list')!.getBoundingClientRect().height).to.be.greaterThan(300);
+    } finally {
+      await emulateMedia({ media: 'screen' });
+    }
+  });
+});

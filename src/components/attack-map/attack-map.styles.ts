@@ -151,6 +151,17 @@ export const styles = css`
     margin: 12px 14px 0;
     font-size: calc(var(--_fs) * 14 / 15);
   }
+  .claims-toggle {
+    margin-block: 4px 8px;
+  }
+  @media print {
+    .claims-toggle {
+      display: none;
+    }
+    .claims ol[hidden] {
+      display: block;
+    }
+  }
   .claims ol {
     margin: 4px 0 0;
     padding-inline-start: 20px;

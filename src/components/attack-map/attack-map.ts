@@ -99,6 +99,15 @@ export class AttackMap extends AttackElement {
    * Escape is pressed anywhere.
    */
   @state() private preview: FocusItem | null = null;
+
+  /**
+   * In a story whose parts are stacked (narrower than 980 px): the claims list opens from a
+   * button, so a phone reader reaches the stepper and the article sooner. A claim chosen from
+   * the list, and printing, open it.
+   * @internal
+   */
+  @property({ attribute: false }) collapseClaims = false;
+  @state() private claimsOpen = false;
   /** The page of a place's events being shown (a place may be named by thousands). */
   @state() private eventsPage: { place: string; page: number } | null = null;
   private readonly escapePreview = (event: KeyboardEvent) => {
@@ -398,9 +407,17 @@ export class AttackMap extends AttackElement {
     const lang = langOf(r.incident.lang, this.effectiveLocale);
     const drawn = new Set(l?.arcs.map((a) => a.id));
     const chosen = this.shown.claim;
+    const folds = this.collapseClaims;
+    const open = !folds || this.claimsOpen || (chosen !== undefined && !drawn.has(chosen));
     return html`<section class="claims" part="claims" aria-labelledby="claims-title">
       ${heading(this.level + 1, m.map.claims, 'section-label', 'claims-title')}
-      <ol>${claims.map((c) => {
+      ${
+        folds
+          ? html`<button type="button" class="claims-toggle" aria-expanded=${open ? 'true' : 'false'} aria-controls="claims-list"
+              @click=${() => this.toggleClaims(open)}>${open ? m.map.hideClaims : m.map.showClaims(claims.length)}</button>`
+          : nothing
+      }
+      <ol id="claims-list" ?hidden=${!open}>${claims.map((c) => {
         const k = c.claim;
         const stop = m.common.stop;
         const said = m.common.sentences([
@@ -417,6 +434,12 @@ export class AttackMap extends AttackElement {
           ${chosen === c.id ? this.renderDetails(emphasisFor(r, this.shown), this.shown) : nothing}</li>`;
       })}</ol>
     </section>`;
+  }
+
+  /** The claims button: closing the list closes a listed claim's details in it too. */
+  private toggleClaims(open: boolean) {
+    this.claimsOpen = !open;
+    if (open && this.isListedClaim(this.shown.claim)) this.closeDetails();
   }
 
   /** True for a claim that is listed but not drawn (no place of its own, or denied). */

@@ -64,11 +64,21 @@ export const styles = css`
     /* clip, not hidden: no scroll container, so a part's sticky details stay in the window. */
     overflow: clip;
   }
+  /* Previous / Next stay in reach: sticky at the bottom of the window while the parts are in
+     view (sticky in the story, never fixed to the page: it rises no higher than the parts' top,
+     so it never covers the story's heading, and past the story it scrolls away with it). A
+     phone's docked details sit just above it (--_dock, its measured height). */
   .stepper {
     display: flex;
     align-items: center;
     gap: 10px;
-    margin: 12px 14px 0;
+    position: sticky;
+    bottom: 0;
+    z-index: 3;
+    margin: 12px 0 0;
+    padding: 8px 14px;
+    border-top: 1px solid var(--_line);
+    background: var(--_surface);
   }
   .position {
     flex: 1;

@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { property } from 'lit/decorators.js';
+import { ResizeController } from '../../controllers/resize-controller.js';
 import { VisibilityController } from '../../controllers/visibility-controller.js';
 import { formatResolvedDate, zoneName } from '../../i18n/format.js';
 import { AttackElement } from '../../internal/attack-element.js';
@@ -15,6 +16,11 @@ import { readHashParam, writeHashParam } from './hash.js';
 import { styles } from './attack-story.styles.js';
 
 let stories = 0;
+
+/** On a phone (the timeline's vertical layout), a story lists this many events before "Show all N events". */
+const FIRST_EVENTS = 6;
+/** From this width the panes sit side by side (the styles' container query says the same). */
+const SIDE_BY_SIDE = 980;
 
 /** The parts' own parts, re-exposed with a prefix: `timeline-chart`, `map-legend`, … */
 const exported = (prefix: string, parts: string[]) => parts.map((p) => `${p}: ${prefix}-${p}`).join(', ');
@@ -73,6 +79,11 @@ export class AttackStory extends AttackElement {
   @property({ type: Boolean, attribute: 'no-deep-link' }) noDeepLink = false;
 
   private readonly visibility = new VisibilityController(this);
+  private readonly size = new ResizeController(this);
+  /** Watches the sticky stepper's height, so a phone's docked details sit just above it. */
+  private dockObserver: ResizeObserver | null = null;
+  private docked: Element | null = null;
+  private dockFrame = 0;
   private readonly uid = `attack-story-${++stories}`;
   private linkedIn = false;
   /** The story's document for its parts: parsed once, its errors shown once, by the story. */
@@ -111,6 +122,30 @@ export class AttackStory extends AttackElement {
     }
   }
 
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.dockObserver?.disconnect();
+    this.dockObserver = null;
+    this.docked = null;
+    cancelAnimationFrame(this.dockFrame);
+  }
+
+  /** Keeps `--_dock` on the panes at the stepper's height (CSSOM, so a strict CSP allows it). */
+  private watchDock() {
+    const stepper = this.renderRoot.querySelector('.stepper');
+    const panes = this.renderRoot.querySelector<HTMLElement>('.panes');
+    if (!this.isConnected || stepper === this.docked || typeof ResizeObserver === 'undefined') return;
+    this.dockObserver?.disconnect();
+    this.docked = stepper;
+    if (!stepper || !panes) return;
+    // Set on the next frame, not in the observer's own turn (a ResizeObserver loop error on the page).
+    this.dockObserver = new ResizeObserver(() => {
+      cancelAnimationFrame(this.dockFrame);
+      this.dockFrame = requestAnimationFrame(() => panes.style.setProperty('--_dock', `${Math.ceil(stepper.getBoundingClientRect().height)}px`));
+    });
+    this.dockObserver.observe(stepper);
+  }
+
   /** @internal */
   hashChanged(): void {
     if (this.noDeepLink || !this.resolved) return;
@@ -129,6 +164,7 @@ export class AttackStory extends AttackElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    this.watchDock();
     const r = this.resolved;
     if (!r || !this.visibility.near) return;
     if (!this.linkedIn) {
@@ -251,19 +287,21 @@ export class AttackStory extends AttackElement {
           .join(' · ')}</p>
       </header>
       ${this.renderErrors()}
+      <div class="body">
       <div class="panes ${hasMap ? '' : 'timeline-only'}" @attack-load=${this.handlePartNotice} @attack-error=${this.handlePartNotice} @attack-select=${this.handlePartSelect}>
         <attack-timeline part="timeline" exportparts=${TIMELINE_PARTS} no-caption ?debug=${this.debug} .parsed=${this.forParts} link=${link}
-          .quiet=${true} heading-level=${level + 1} .describe=${this.describe}
+          .quiet=${true} .collapseTo=${FIRST_EVENTS} heading-level=${level + 1} .describe=${this.describe}
           locale=${locale} time-zone=${zone} theme=${this.theme} ?transparent=${this.transparent}></attack-timeline>
         ${
           hasMap
             ? html`<attack-map part="map" exportparts=${MAP_PARTS} ?debug=${this.debug} .parsed=${this.forParts} link=${link} .boundaries=${this.boundaries}
-              .quiet=${true} heading-level=${level + 1} .describe=${this.describe}
+              .quiet=${true} .collapseClaims=${this.size.width < SIDE_BY_SIDE} heading-level=${level + 1} .describe=${this.describe}
               ?show-denied=${this.showDenied} locale=${locale} time-zone=${zone} theme=${this.theme} ?transparent=${this.transparent}></attack-map>`
             : nothing
         }
       </div>
       ${r.events.length ? this.renderStepper() : nothing}
+      </div>
       ${this.renderLive()}
     </article>`;
   }

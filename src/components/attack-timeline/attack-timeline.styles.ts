@@ -238,9 +238,9 @@ export const styles = css`
      page scrolls on past it), bounded so the list stays visible above them. */
   figure[data-layout='vertical'] > .details {
     position: sticky;
-    bottom: 0;
+    bottom: var(--_dock, 0px);
     z-index: 2;
-    max-height: 55vh;
+    max-height: calc(55vh - var(--_dock, 0px));
     overflow-y: auto;
     box-shadow: 0 -6px 16px rgba(0, 0, 0, 0.18);
   }

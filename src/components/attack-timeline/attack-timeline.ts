@@ -6,7 +6,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { ResizeController } from '../../controllers/resize-controller.js';
 import { RovingFocusController, type FocusItem } from '../../controllers/roving-focus-controller.js';
 import { SoundController } from '../../controllers/sound-controller.js';
@@ -91,6 +91,21 @@ export class AttackTimeline extends AttackElement {
 
   /** First event drawn by the vertical layout when a long list is windowed. */
   @state() private windowStart = 0;
+
+  /**
+   * In a story: how many of the first events the vertical (phone) layout lists before a
+   * "Show all N events" button; 0 lists them all. Choosing an event further on, and printing,
+   * show them all.
+   * @internal
+   */
+  @property({ attribute: false }) collapseTo = 0;
+  /** The data whose whole list the reader asked for (new data is cut again). */
+  @state() private expandedFor: ResolvedIncident | null = null;
+
+  /** Whether the vertical list is cut to {@link collapseTo} events now. */
+  private get collapsed(): boolean {
+    return this.collapseTo > 0 && this.expandedFor !== this.resolved && !this.printing && (this.resolved?.events.length ?? 0) > this.collapseTo + 2;
+  }
   /** The reader asked for the events as a table. */
   @state() private tableOpen = false;
   /** The page is being printed: the table is drawn whatever the toggle says. */
@@ -147,7 +162,8 @@ export class AttackTimeline extends AttackElement {
     }
     // Selection and focus do not move anything: lay out again only when an input changed.
     const transform = this.zoomer.transform;
-    const inputs = [r, width, locale, this.effectiveTimeZone, transform.k, transform.x, this.levels.value, this.windowStart, measure];
+    const collapsed = this.collapsed;
+    const inputs = [r, width, locale, this.effectiveTimeZone, transform.k, transform.x, this.levels.value, this.windowStart, measure, collapsed];
     if (this.layout && inputs.every((v, i) => v === this.layoutInputs[i])) return;
     this.layoutInputs = inputs;
     this.layout = layoutTimeline(r, {
@@ -158,8 +174,8 @@ export class AttackTimeline extends AttackElement {
       measure,
       transform,
       levels: this.levels.value,
-      windowStart: this.windowStart,
-      windowSize: VERTICAL_WINDOW,
+      windowStart: collapsed ? 0 : this.windowStart,
+      windowSize: collapsed ? this.collapseTo : VERTICAL_WINDOW,
     });
   }
 
@@ -221,8 +237,10 @@ export class AttackTimeline extends AttackElement {
     const layout = this.layout;
     const e = r?.eventById.get(id);
     if (!r || !e || !layout) return;
-    if (layout.orientation === 'vertical') this.windowStart = Math.max(0, r.events.indexOf(e) - Math.floor(VERTICAL_WINDOW / 2));
-    else {
+    if (layout.orientation === 'vertical') {
+      this.expandedFor = r;
+      this.windowStart = Math.max(0, r.events.indexOf(e) - Math.floor(VERTICAL_WINDOW / 2));
+    } else {
       // Zoomed in as far as it takes for the event's own mark to be drawn, not a bin.
       const k = this.zoomer.transform.k;
       const needed = layout.revealScale(e, k);
@@ -309,6 +327,14 @@ export class AttackTimeline extends AttackElement {
   }
 
   /** @internal */
+  /** "Show all N events": the whole list, and focus on the first event it adds (the button is gone). */
+  private readonly showAllEvents = async () => {
+    const next = this.resolved?.events[this.collapseTo];
+    this.expandedFor = this.resolved;
+    await this.updateComplete;
+    if (next) this.roving.focus(eventItem(next.id), true);
+  };
+
   override focusEvent(id: string): boolean {
     if (!this.resolved?.eventById.has(id)) return false;
     this.roving.focus(eventItem(id), true);
@@ -633,9 +659,11 @@ export class AttackTimeline extends AttackElement {
       }
       ${l ? this.renderChart(l) : nothing}
       ${
-        vertical && vertical.window.to < vertical.window.total
-          ? html`<button type="button" class="more" @click=${() => (this.windowStart = vertical.window.to)}>↓ ${m.common.events(vertical.window.total - vertical.window.to)}</button>`
-          : nothing
+        vertical && this.collapsed
+          ? html`<button type="button" class="more show-all" @click=${this.showAllEvents}>${m.timeline.showAllEvents(vertical.window.total)}</button>`
+          : vertical && vertical.window.to < vertical.window.total
+            ? html`<button type="button" class="more" @click=${() => (this.windowStart = vertical.window.to)}>↓ ${m.common.events(vertical.window.total - vertical.window.to)}</button>`
+            : nothing
       }
       ${r.events.length ? this.renderLegend(legendItems(m)) : nothing}
       ${
