@@ -187,6 +187,26 @@ export const sharedStyles = css`
     display: block;
     overflow: visible;
   }
+  /* The hover tip (map: a place or claim; timeline: a cut label's whole title): over the chart,
+     so nothing on the page moves; the pointer can rest on it. */
+  .tip {
+    position: absolute;
+    left: 0;
+    top: 0;
+    z-index: 1;
+    max-width: min(300px, 90%);
+    padding: 6px 10px;
+    display: grid;
+    gap: 2px;
+    font-size: calc(var(--_fs) * 13 / 15);
+    line-height: 1.35;
+    color: var(--_ink);
+    background: var(--_bg);
+    border: 1px solid var(--_line);
+    border-radius: 6px;
+    box-shadow: 0 2px 8px rgba(0, 0, 0, 0.18);
+    unicode-bidi: isolate;
+  }
   .chart .layer {
     position: absolute;
     inset-block-start: 0;
@@ -426,6 +446,18 @@ export const sharedStyles = css`
     border-bottom: 1px solid var(--_line);
     unicode-bidi: isolate;
   }
+  /* The table's sources: named in each row on screen; on paper, numbers into one list. */
+  .on-paper {
+    display: none;
+  }
+  .paper-sources {
+    margin: 6px 0 0;
+    padding-inline-start: 24px;
+  }
+  .paper-sources .url {
+    overflow-wrap: anywhere;
+    color: var(--_muted);
+  }
   .events-table thead th {
     color: var(--_muted);
     font-weight: 600;
@@ -434,13 +466,57 @@ export const sharedStyles = css`
     font-weight: 600;
   }
   @media print {
+    /* A chart fits on one page with the heading above it (an SVG cannot split across pages). */
     .chart svg {
       width: 100%;
       height: auto;
+      max-height: 75vh;
     }
     .close,
     .table-toggle {
       display: none;
+    }
+    /* The chronology in as few pages as stay legible: fixed columns that give the title and the
+       sources the room, a smaller type, rows that never split across a page. */
+    .events-table {
+      overflow: visible;
+    }
+    .events-table table {
+      table-layout: fixed;
+      font-size: calc(var(--_fs) * 11 / 15);
+      line-height: 1.35;
+    }
+    .events-table th,
+    .events-table td {
+      padding: 2px 4px;
+    }
+    .events-table thead th:nth-child(1) {
+      width: 17%;
+    }
+    .events-table thead th:nth-child(2) {
+      width: 38%;
+    }
+    .events-table thead th:nth-child(3),
+    .events-table thead th:nth-child(4) {
+      width: 13.5%;
+    }
+    .events-table tr {
+      break-inside: avoid;
+    }
+    .events-table .on-screen {
+      display: none;
+    }
+    .events-table span.on-paper {
+      display: inline;
+    }
+    .events-table ol.on-paper {
+      display: block;
+      font-size: calc(var(--_fs) * 10 / 15);
+      line-height: 1.35;
+    }
+    .caption-title,
+    .section-label {
+      break-after: avoid;
     }
   }
 `;

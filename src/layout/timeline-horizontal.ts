@@ -7,7 +7,7 @@ import type { SizedMeasure as Measure } from './text.js';
 import { zonedTicks } from './time-axis.js';
 import { binLane, binSpan } from './timeline-bins.js';
 import { lowerBound, overlapping, timeIndex, upperBound, type TimeIndex } from './timeline-index.js';
-import { packLane, placeLane } from './timeline-labels.js';
+import { packLane, placeLane, widenLabels } from './timeline-labels.js';
 import { LOD_THRESHOLD, SIZES, type BinLayout, type HorizontalLayout, type LaneBand, type LayoutOptions, type MarkLayout } from './timeline-types.js';
 
 /** The time span the unzoomed chart shows: the events' extent with a margin. */
@@ -101,7 +101,9 @@ export function layoutHorizontal(r: ResolvedIncident, o: LayoutOptions): Horizon
       return;
     }
     const placed = placeLane(laneEvents, x, plot, o.measure);
-    for (const { mark: m, level } of packLane(placed, levels[li] ?? 1, o.measure)) {
+    const packed = packLane(placed, levels[li] ?? 1, o.measure);
+    widenLabels(packed, plot.right, o.measure);
+    for (const { mark: m, level } of packed) {
       m.y = band.y + SIZES.laneHead + level * SIZES.level + 12;
       const lines = m.label?.lines.length ?? 1;
       m.box.y0 = m.y - 12;

@@ -134,3 +134,40 @@ export function placeLane(events: ResolvedEvent[], x: (t: number) => number, plo
     return placeMark(e, x, plot, measure, Math.max(SIZES.labelMax, Math.min(300, room)));
   });
 }
+
+/** The widest a label grows into free space on its own level. */
+const WIDE_MAX = 320;
+
+/**
+ * After packing: a label cut short (it had only the room before the lane's next event, which
+ * may sit on another level) grows into the space free on its own level, up to the next label
+ * there or the plot's edge, when that shows more of its title. Levels and heights stay as
+ * packed; nothing can overlap, since the room ends where the level's next box starts.
+ */
+export function widenLabels(packed: Packed[], right: number, measure: Measure): void {
+  const m13 = (t: string) => measure(t, SIZES.labelFont);
+  const byLevel = new Map<number, Packed[]>();
+  for (const p of packed) {
+    const row = byLevel.get(p.level);
+    if (row) row.push(p);
+    else byLevel.set(p.level, [p]);
+  }
+  for (const row of byLevel.values()) {
+    row.sort((a, b) => a.mark.box.x0 - b.mark.box.x0);
+    row.forEach((p, i) => {
+      const m = p.mark;
+      const label = m.label;
+      if (!label || label.anchor !== 'start') return;
+      const shown = label.lines.join(' ');
+      if (!shown.endsWith('…')) return;
+      const next = row[i + 1];
+      const limit = Math.min(next ? next.mark.box.x0 - SIZES.gap : right, p.labelStart + WIDE_MAX);
+      const widest = Math.max(...label.lines.map(m13));
+      if (limit - p.labelStart <= widest + 4) return;
+      const lines = wrap(m.event.event.title, limit - p.labelStart, m.shape === 'range' ? 1 : 2, m13);
+      if (lines.join(' ').length <= shown.length) return;
+      label.lines = lines;
+      m.box.x1 = Math.max(m.box.x1, p.labelStart + Math.max(...lines.map(m13)));
+    });
+  }
+}

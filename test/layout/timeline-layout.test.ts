@@ -57,6 +57,19 @@ test('layoutHorizontal(AIIMS) labels most events at 1280 px and keeps marks in t
   );
 });
 
+test('layoutHorizontal: a label cut short by the lane’s next event, which sits on another level, grows into its own level’s free space', () => {
+  // The story's timeline at 1280 px is about 690 px wide: "Digital services knocked out" sits on
+  // the second level of its lane, and the lane's next event (14 Dec) went to the first.
+  const l = layoutHorizontal(aiims(), opts(690));
+  const label = (id: string) => l.marks.find((m) => m.id === id)!.label!.lines.join(' ');
+  assert.equal(label('ev-manual-mode'), 'Digital services knocked out; hospital works manually');
+  assert.equal(label('ev-nic-suspects-ransomware'), 'AIIMS: NIC suspects a ransomware attack; CERT-In support sought');
+  const cut = l.marks.filter((m) => m.label?.lines.join(' ').endsWith('…')).length;
+  assert.ok(cut <= 6, `${cut} of 25 labels cut`);
+  assertNoOverlap(l.marks);
+  for (const m of l.marks) assert.ok(m.box.x1 <= l.plot.right + 12, `${m.id} stays in the plot`);
+});
+
 test('layoutHorizontal keeps its height while zooming, and zoom spreads marks apart', () => {
   const r = aiims();
   const levels = laneLevels(r, 1280, approximateMeasure);

@@ -223,25 +223,6 @@ export const styles = css`
     }
   }
 
-  /* The hover preview: over the map, so nothing on the page moves; the pointer can rest on it. */
-  .tip {
-    position: absolute;
-    left: 0;
-    top: 0;
-    z-index: 1;
-    max-width: min(300px, 90%);
-    padding: 6px 10px;
-    display: grid;
-    gap: 2px;
-    font-size: calc(var(--_fs) * 13 / 15);
-    line-height: 1.35;
-    color: var(--_ink);
-    background: var(--_bg);
-    border: 1px solid var(--_line);
-    border-radius: 6px;
-    box-shadow: 0 2px 8px rgba(0, 0, 0, 0.18);
-    unicode-bidi: isolate;
-  }
   .claim-open {
     margin-inline-start: 6px;
     min-height: 24px;

@@ -72,7 +72,10 @@ function label(m: MarkLayout, vertical: boolean): SVGTemplateResult | typeof not
   return svg`<g class="text" data-status=${m.status}><text class="label" x=${l.x} y=${m.y + SIZES.labelBaseline} text-anchor=${l.anchor}>${l.lines.map((line, i) => svg`<tspan x=${l.x} dy=${i ? SIZES.labelLine : 0}>${line}</tspan>`)}</text></g>`;
 }
 
-/** Axis, lanes, guides, uncertainty and labels: drawn, but hidden from assistive technology. */
+/**
+ * Axis, lanes, guides, uncertainty and labels: drawn, but hidden from assistive technology.
+ * Text comes last, over every line, each glyph with a halo in the lane's colour.
+ */
 export function backdrop(l: TimelineLayout): SVGTemplateResult {
   if (l.orientation === 'vertical') {
     const first = l.marks[0]?.y ?? 0;
@@ -84,10 +87,7 @@ export function backdrop(l: TimelineLayout): SVGTemplateResult {
   }
   const { plot } = l;
   return svg`
-    ${l.lanes.map(
-      (lane) => svg`<g class="lane"><rect x="0" y=${lane.y} width=${l.width} height=${lane.height - 4} rx="4"></rect>
-      <text x=${plot.left} y=${lane.y + 15}>${lane.label}</text></g>`,
-    )}
+    ${l.lanes.map((lane) => svg`<g class="lane"><rect x="0" y=${lane.y} width=${l.width} height=${lane.height - 4} rx="4"></rect></g>`)}
     ${l.ticks.map(
       (t) => svg`<g class=${t.major ? 'tick major' : 'tick'}>
       <line x1=${t.x} x2=${t.x} y1=${plot.top - 8} y2=${plot.bottom - 4}></line>
@@ -99,6 +99,7 @@ export function backdrop(l: TimelineLayout): SVGTemplateResult {
       ${m.extent ? svg`<line class="extent" x1=${m.extent.x0} x2=${m.extent.x1} y1=${m.y + SIZES.extentOffset} y2=${m.y + SIZES.extentOffset}></line>` : nothing}
       ${m.conflicts.map((cx) => svg`<path class="conflict" d="M${cx},${m.y}L${m.x},${m.y}"></path><circle class="conflict-dot" cx=${cx} cy=${m.y} r="5"></circle>`)}`,
     )}
+    ${l.lanes.map((lane) => svg`<g class="lane"><text x=${plot.left} y=${lane.y + 15}>${lane.label}</text></g>`)}
     ${l.marks.map((m) => label(m, false))}`;
 }
 

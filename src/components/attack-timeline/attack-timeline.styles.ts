@@ -51,10 +51,16 @@ export const styles = css`
   .lane rect {
     fill: var(--_surface);
   }
+  /* Text over lines (ticks, milestone guides) gets a halo in the colour behind it, so the line
+     stops short of every glyph: lane names and labels sit on the lane's band. */
   .lane text {
     font-size: 12px;
     font-weight: 600;
     fill: var(--_muted);
+    paint-order: stroke;
+    stroke: var(--_surface);
+    stroke-width: 4px;
+    stroke-linejoin: round;
   }
   .guide {
     stroke: var(--_accent);
@@ -78,9 +84,14 @@ export const styles = css`
     stroke: var(--_accent);
     stroke-dasharray: 2 2;
   }
+  /* A day's heading starts left of the spine: haloed, so the spine stops short of its digits. */
   .heading {
     font-size: 13px;
     font-weight: 700;
+    paint-order: stroke;
+    stroke: var(--_bg);
+    stroke-width: 4px;
+    stroke-linejoin: round;
   }
   .spine {
     stroke: var(--_line);
@@ -124,8 +135,8 @@ export const styles = css`
   .text .label {
     font-size: 13px;
     paint-order: stroke;
-    stroke: var(--_bg);
-    stroke-width: 3px;
+    stroke: var(--_surface);
+    stroke-width: 4px;
     stroke-linejoin: round;
   }
   .text .row-title {

@@ -92,6 +92,58 @@ describe('<attack-timeline> accessibility', () => {
   });
 });
 
+describe('<attack-timeline> cut labels', () => {
+  const over = (node: Element, pointerType = 'mouse') => node.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true, pointerType }));
+  const tip = (t: Harness<AttackTimeline>) => t.root.querySelector<HTMLElement>('.chart > .tip');
+
+  it('a label cut short shows its whole title in a tip on hover and on focus, inside the chart; Escape hides it', async () => {
+    const data = await aiimsIncident();
+    // About the width of the story's timeline beside its map: some labels are cut.
+    const t = await withData(690, data);
+    const cut = [...t.root.querySelectorAll('svg.layer .text')].find((g) => g.textContent!.trim().endsWith('…'));
+    expect(cut, 'a cut label at 690 px').to.not.equal(undefined);
+    const cutIds = new Set<string>();
+    const marks = [...t.root.querySelectorAll('svg.plot [data-event-id]')];
+    for (const mark of marks) {
+      over(mark);
+      await t.el.updateComplete;
+      const shown = tip(t);
+      const event = data.events.find((e) => e.id === mark.getAttribute('data-event-id'))!;
+      if (!shown) continue;
+      cutIds.add(event.id);
+      expect(shown.textContent!.trim()).to.equal(event.title);
+      expect(shown.hidden).to.equal(false);
+      const c = t.root.querySelector('.chart')!.getBoundingClientRect();
+      const b = shown.getBoundingClientRect();
+      expect(b.left).to.be.at.least(c.left - 1);
+      expect(b.right).to.be.at.most(c.right + 1);
+      expect(b.top).to.be.at.least(c.top - 1);
+      expect(b.bottom).to.be.at.most(c.bottom + 1);
+      // It does not cover the mark it is about.
+      const m = mark.getBoundingClientRect();
+      expect(b.top >= m.bottom - 1 || b.bottom <= m.top + 1, 'beside its mark').to.equal(true);
+    }
+    expect(cutIds.size, 'the tip shows for cut labels only').to.be.greaterThan(0);
+    expect(cutIds.size).to.be.lessThan(marks.length);
+    // A whole label shows no tip; a touch shows none either (a tap opens the details).
+    const whole = marks.find((mk) => !cutIds.has(mk.getAttribute('data-event-id')!))!;
+    over(whole);
+    await t.el.updateComplete;
+    expect(tip(t)).to.equal(null);
+    const first = marks.find((mk) => cutIds.has(mk.getAttribute('data-event-id')!))!;
+    over(first, 'touch');
+    await t.el.updateComplete;
+    expect(tip(t)).to.equal(null);
+    // Focus shows it too; Escape hides it wherever focus is, and nothing else moves.
+    (first as SVGGElement).focus();
+    await t.el.updateComplete;
+    expect(tip(t)?.textContent?.trim()).to.equal(data.events.find((e) => e.id === first.getAttribute('data-event-id'))!.title);
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await t.el.updateComplete;
+    expect(tip(t)).to.equal(null);
+  });
+});
+
 describe('<attack-timeline> themes and contrast', () => {
   for (const theme of ['light', 'dark'] as const) {
     it(`keeps text at 4.5:1 and marks at 3:1 on the lane bands, ${theme}`, async () => {
@@ -115,6 +167,26 @@ describe('<attack-timeline> themes and contrast', () => {
       if (theme === 'dark') expect(contrast(bg, 'rgb(0,0,0)')).to.be.lessThan(1.5);
     });
   }
+
+  it('draws lane names and labels over the tick and guide lines, each glyph haloed in the lane colour', async () => {
+    const data = await aiimsIncident();
+    const t = await timeline((el) => (el.incident = data));
+    const layer = t.root.querySelector('svg.layer')!;
+    const all = [...layer.querySelectorAll('*')];
+    const lines = [...layer.querySelectorAll('.tick line, line.guide')];
+    const texts = [...layer.querySelectorAll('.lane text, .text .label')];
+    expect(layer.querySelectorAll('line.guide').length, 'milestone guides drawn').to.be.greaterThan(0);
+    expect(texts.length).to.be.greaterThan(20);
+    const lastLine = Math.max(...lines.map((n) => all.indexOf(n)));
+    const band = getComputedStyle(t.root.querySelector('.lane rect')!).fill;
+    for (const text of texts) {
+      expect(all.indexOf(text), `"${text.textContent}" drawn after every line`).to.be.greaterThan(lastLine);
+      const cs = getComputedStyle(text);
+      expect(cs.paintOrder, 'halo under the fill').to.match(/^stroke/);
+      expect(cs.stroke, `"${text.textContent}" halo`).to.equal(band);
+      expect(parseFloat(cs.strokeWidth)).to.be.at.least(3);
+    }
+  });
 
   it('theme="system" follows the reader\'s colour scheme; theme="light" does not', async function () {
     const system = await timeline((el) => {

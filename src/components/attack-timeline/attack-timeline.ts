@@ -20,7 +20,7 @@ import { sharedStyles } from '../../internal/shared-styles.js';
 import { clipText, SHOWN_MAX, type SizedMeasure } from '../../layout/text.js';
 import { laneLevels, layoutTimeline, SIZES, type BinLayout, type HorizontalLayout, type TimelineLayout } from '../../layout/timeline-layout.js';
 import { emphasisFor, type Selection } from '../../model/selection.js';
-import type { ResolvedEvent, ResolvedIncident } from '../../model/types.js';
+import type { ResolvedEvent, ResolvedIncident, ResolvedSource } from '../../model/types.js';
 import { backdrop, bin, legendItems, mark } from './attack-timeline.marks.js';
 import { styles } from './attack-timeline.styles.js';
 
@@ -99,6 +99,15 @@ export class AttackTimeline extends AttackElement {
    * @internal
    */
   @property({ attribute: false }) collapseTo = 0;
+  /**
+   * The event whose whole title shows in a tip over the chart: a mark whose label is cut short
+   * (or left out), under a mouse pointer or focused. Escape hides it wherever focus is.
+   */
+  @state() private tipFor: string | null = null;
+  private readonly escapeTip = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && this.tipFor) this.tipFor = null;
+  };
+
   /** The data whose whole list the reader asked for (new data is cut again). */
   @state() private expandedFor: ResolvedIncident | null = null;
 
@@ -135,6 +144,8 @@ export class AttackTimeline extends AttackElement {
     this.printQuery = null;
     window.removeEventListener('beforeprint', this.beforePrint);
     window.removeEventListener('afterprint', this.afterPrint);
+    document.removeEventListener('keydown', this.escapeTip, true);
+    this.tipFor = null;
   }
 
   /** `horizontal` or `vertical` once drawn; null before. */
@@ -188,6 +199,63 @@ export class AttackTimeline extends AttackElement {
     const id = this.shown.event;
     if (changed.has('selected') && id && layout && !this.isDrawn(id)) this.bringIntoView(id);
     if (changed.has('selected') && id && layout?.orientation === 'vertical') this.keepAboveDetails(id);
+    if (this.tipFor && this.isConnected) document.addEventListener('keydown', this.escapeTip, true);
+    else document.removeEventListener('keydown', this.escapeTip, true);
+    this.placeTip();
+  }
+
+  /** A drawn horizontal mark whose label does not show its whole title. */
+  private cutMark(id: string | undefined) {
+    const l = this.layout;
+    const m = id && l?.orientation === 'horizontal' ? l.marks.find((k) => k.id === id) : undefined;
+    return m && (!m.label || m.label.lines.join(' ').endsWith('…')) ? m : null;
+  }
+
+  private readonly handlePointerOver = (event: PointerEvent) => {
+    if (event.pointerType === 'touch') return; // a tap opens the details
+    const target = event.target instanceof Element ? event.target : null;
+    if (target?.closest('.tip')) return; // the pointer may rest on the tip
+    const item = target ? this.roving.options.itemOf(target) : null;
+    this.tipFor = item?.kind === 'event' && this.cutMark(item.id) ? item.id : null;
+  };
+
+  /** The pointer left the chart: the tip goes back to the focused mark's, if it has one. */
+  private readonly leaveChart = () => {
+    const active = (this.renderRoot as ShadowRoot).activeElement;
+    const item = active ? this.roving.options.itemOf(active) : null;
+    this.tipFor = item?.kind === 'event' && this.cutMark(item.id) ? item.id : null;
+  };
+
+  private readonly handleFocusIn = (event: FocusEvent) => {
+    this.roving.handleFocusIn(event);
+    const item = event.target instanceof Element ? this.roving.options.itemOf(event.target) : null;
+    this.tipFor = item?.kind === 'event' && this.cutMark(item.id) ? item.id : null;
+  };
+
+  private readonly handleFocusOut = (event: FocusEvent) => {
+    const chart = this.renderRoot.querySelector('.chart');
+    if (!(event.relatedTarget instanceof Node && chart?.contains(event.relatedTarget))) this.tipFor = null;
+  };
+
+  /** Puts the tip under its mark's label (above it near the foot), inside the chart (CSSOM: a strict CSP allows it). */
+  private placeTip() {
+    const tip = this.renderRoot.querySelector<HTMLElement>('.chart > .tip');
+    const m = this.cutMark(this.tipFor ?? undefined);
+    const chart = this.renderRoot.querySelector<HTMLElement>('.chart');
+    const mark = m && this.markElement(eventItem(m.id));
+    if (!tip || !chart) return;
+    if (!mark) {
+      tip.hidden = true;
+      return;
+    }
+    tip.hidden = false;
+    const c = chart.getBoundingClientRect();
+    const b = mark.getBoundingClientRect();
+    const left = Math.max(0, Math.min(b.left - c.left, c.width - tip.offsetWidth));
+    const below = b.bottom - c.top + 4;
+    const top = below + tip.offsetHeight > c.height ? Math.max(0, b.top - c.top - tip.offsetHeight - 4) : below;
+    tip.style.left = `${left}px`;
+    tip.style.top = `${top}px`;
   }
 
   /**
@@ -379,7 +447,8 @@ export class AttackTimeline extends AttackElement {
     const fmt = (t: number) => this.instantText(t);
     const k = this.scale;
     return html`
-      <div class="chart" part="chart" @keydown=${this.roving.handleKeydown} @click=${this.handleClick} @focusin=${this.roving.handleFocusIn}>
+      <div class="chart" part="chart" @keydown=${this.roving.handleKeydown} @click=${this.handleClick} @focusin=${this.handleFocusIn}
+        @focusout=${this.handleFocusOut} @pointerover=${this.handlePointerOver} @pointerleave=${this.leaveChart}>
         <svg class="layer" aria-hidden="true" width=${l.width * k} height=${l.height * k} viewBox="0 0 ${l.width} ${l.height}">${backdrop(l)}</svg>
         <svg class=${vertical ? 'plot vertical' : 'plot'} role="listbox" aria-label=${m.timeline.label(this.incident?.title ?? '')} aria-describedby="help"
           width=${l.width * k} height=${l.height * k} viewBox="0 0 ${l.width} ${l.height}">
@@ -414,8 +483,17 @@ export class AttackTimeline extends AttackElement {
               : nothing
           }
         </svg>
+        ${this.renderTip()}
       </div>
       <p id="help" hidden>${m.timeline.keyboardHelp}</p>`;
+  }
+
+  /** A cut label's whole title, for the eye only: the mark's accessible name already holds it. */
+  private renderTip(): TemplateResult | typeof nothing {
+    const m = this.cutMark(this.tipFor ?? undefined);
+    if (!m) return nothing;
+    const lang = langOf(this.incident?.lang, this.effectiveLocale);
+    return html`<div class="tip" aria-hidden="true" hidden><bdi lang=${ifDefined(lang)}>${clipText(m.event.event.title, SHOWN_MAX)}</bdi></div>`;
   }
 
   /**
@@ -591,6 +669,13 @@ export class AttackTimeline extends AttackElement {
     }
     const limited = events.length < r.events.length;
     const lang = langOf(r.incident.lang, locale);
+    // On paper each source is listed once, under the table, and rows cite it by number: the
+    // same outlets back many events, and naming them in every row took pages.
+    const numbers = new Map<string, number>();
+    const cited: ResolvedSource[] = [];
+    for (const e of events) for (const s of e.sources) if (!numbers.has(s.id)) numbers.set(s.id, cited.push(s));
+    const nf = new Intl.NumberFormat(locale);
+    const refs = (e: ResolvedEvent) => [...new Set(e.sources.map((s) => numbers.get(s.id)!))].map((n) => nf.format(n)).join(', ');
     // A named region with a tab stop: the table scrolls sideways on a phone, and a keyboard
     // reader can scroll it only if it can be focused.
     return html`<div id="events-table" class="events-table" role="region" tabindex="0" aria-labelledby="events-table-caption">
@@ -602,9 +687,17 @@ export class AttackTimeline extends AttackElement {
           (
             e,
           ) => html`<tr><td>${formatEventDate(e, locale, zone, m, true)}</td><th scope="row" lang=${ifDefined(lang)}><bdi>${clipText(e.event.title, DESCRIPTION_MAX)}</bdi></th><td>${m.common.status[e.status]}</td>
-            <td lang=${ifDefined(lang)}>${r.laneById.get(e.lane)?.label ?? e.lane}</td><td>${e.sources.map((s, i) => html`${i ? '; ' : ''}<bdi lang=${ifDefined(langOf(s.lang ?? 'en', locale))}>${sourceName(s)}</bdi>`)}</td></tr>`,
+            <td lang=${ifDefined(lang)}>${r.laneById.get(e.lane)?.label ?? e.lane}</td><td><span class="on-screen">${e.sources.map((s, i) => html`${i ? '; ' : ''}<bdi lang=${ifDefined(langOf(s.lang ?? 'en', locale))}>${sourceName(s)}</bdi>`)}</span><span class="on-paper" aria-hidden="true">${e.sources.length ? `[${refs(e)}]` : ''}</span></td></tr>`,
         )}</tbody>
       </table>
+      ${
+        cited.length
+          ? html`<ol class="on-paper paper-sources" aria-hidden="true">${cited.map((s) => {
+              const date = s.publishedDate ? formatResolvedDate(s.publishedDate, locale, zone) : '';
+              return html`<li><bdi lang=${ifDefined(langOf(s.lang ?? 'en', locale))}>${sourceName(s)}</bdi>${date ? `, ${date}` : ''}${s.href ? html` <span class="url">${s.href}</span>` : nothing}</li>`;
+            })}</ol>`
+          : nothing
+      }
     </div>`;
   }
 
