@@ -47,6 +47,8 @@ export interface PlaceLayout {
   y: number;
   /** Area outline when the place is drawn as an area. */
   area: string | null;
+  /** The outline's projected bounding box; null for a marker. */
+  areaBox: Box | null;
   /** Marker radius in px for a point marker (target, reference); 0 for areas. */
   marker: number;
   /** Pixel radius of the area, roughly, for hit testing and labels. */
@@ -390,6 +392,7 @@ const LABEL_LINE = 16;
 function placeLabels(places: PlaceLayout[], arcs: ArcLayout[], width: number, height: number, measure: SizedMeasure) {
   const taken: Box[] = places.filter((p) => p.marker > 0).map((p) => ({ x0: p.x - p.marker - 2, x1: p.x + p.marker + 2, y0: p.y - p.marker - 2, y1: p.y + p.marker + 2 }));
   const order = [...places].sort((a, b) => rank(a.role) - rank(b.role));
+  const areas = places.flatMap((p) => (p.areaBox ? [p.areaBox] : []));
   for (const p of order) {
     const lines = wrap(p.place.name, Math.min(160, width * 0.4), 2, (t) => measure(t, LABEL_FONT));
     const w = Math.max(...lines.map((l) => measure(l, LABEL_FONT)));
@@ -410,15 +413,24 @@ function placeLabels(places: PlaceLayout[], arcs: ArcLayout[], width: number, he
         [p.x - d * 0.8, p.y + d * 0.8, 'end'],
       );
     }
-    if (p.radius > w / 2 + 8) spots.push([p.x, p.y - h / 2, 'middle']);
-    for (const [x, top, anchor] of spots) {
-      const x0 = anchor === 'start' ? x : anchor === 'end' ? x - w : x - w / 2;
-      const box = { x0: x0 - 3, x1: x0 + w + 3, y0: top - 2, y1: top + h + 2 };
-      if (box.x0 < 2 || box.x1 > width - 2 || box.y0 < 2 || box.y1 > height - 2) continue;
-      if (taken.some((t) => overlaps(t, box)) || hitsArcs(box, arcs)) continue;
-      p.label = { lines, x, y: top + LABEL_FONT - 1, anchor };
-      taken.push(box);
-      break;
+    const inside = p.radius > w / 2 + 8;
+    if (inside) spots.push([p.x, p.y - h / 2, 'middle']);
+    // First clear of every area's outline too (its bounding box, 8 px out: text ink can reach a
+    // few px past the line box), so no label touches a shape; then, if no spot is, as before:
+    // clear of markers, labels and arcs.
+    const outlines = areas.map((b) => ({ x0: b.x0 - 8, x1: b.x1 + 8, y0: b.y0 - 8, y1: b.y1 + 8 }));
+    for (const strict of [true, false]) {
+      for (const [i, [x, top, anchor]] of spots.entries()) {
+        const x0 = anchor === 'start' ? x : anchor === 'end' ? x - w : x - w / 2;
+        const box = { x0: x0 - 3, x1: x0 + w + 3, y0: top - 2, y1: top + h + 2 };
+        if (box.x0 < 2 || box.x1 > width - 2 || box.y0 < 2 || box.y1 > height - 2) continue;
+        if (taken.some((t) => overlaps(t, box)) || hitsArcs(box, arcs)) continue;
+        if (strict && !(inside && i === spots.length - 1) && outlines.some((t) => overlaps(t, box))) continue;
+        p.label = { lines, x, y: top + LABEL_FONT - 1, anchor };
+        taken.push(box);
+        break;
+      }
+      if (p.label) break;
     }
   }
 }
@@ -474,6 +486,7 @@ export function layoutMap(r: ResolvedIncident, o: MapLayoutOptions): MapLayout {
       x,
       y,
       area: isArea ? d : null,
+      areaBox: isArea && bounds ? { x0: bounds[0][0], y0: bounds[0][1], x1: bounds[1][0], y1: bounds[1][1] } : null,
       marker,
       radius: isArea ? radius : marker,
       target,

@@ -115,6 +115,24 @@ describe('<attack-map> drawing', () => {
     }
   });
 
+  it('keeps every place label clear of every area outline (at least 3 px), at 343, 375, 700 and 1000 px', async () => {
+    for (const width of [343, 375, 700, 1000]) {
+      const m = await withData(undefined, width);
+      const labels = [...m.root.querySelectorAll('.place-label')];
+      const areas = [...m.root.querySelectorAll('.area')].map((a) => a.getBoundingClientRect());
+      expect(labels.length, `labels at ${width}`).to.equal(3);
+      expect(areas.length, `areas at ${width}`).to.be.greaterThan(0);
+      for (const label of labels) {
+        const t = label.getBoundingClientRect();
+        for (const a of areas) {
+          const touches = t.left < a.right + 3 && a.left - 3 < t.right && t.top < a.bottom + 3 && a.top - 3 < t.bottom;
+          expect(touches, `"${label.textContent}" touches an area at ${width} px`).to.equal(false);
+        }
+      }
+      cleanup();
+    }
+  });
+
   it('loads the land for its size: 110m up to 1200 px wide, 50m above', async () => {
     await withData(undefined, 1100);
     const resources = () => performance.getEntriesByType('resource').map((e) => e.name);
