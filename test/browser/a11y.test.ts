@@ -459,6 +459,9 @@ describe('nothing read twice', () => {
 
   it("opening a claim's sources in a story keeps its button in view", async () => {
     const s = await story(() => undefined, 1280);
+    // A story's claims list opens from its button first.
+    s.map.root.querySelector<HTMLButtonElement>('.claims-toggle')!.click();
+    await s.settle();
     const button = s.map.find('data-claim-id', 'att-china-actor-claim')!.querySelector('button')!;
     button.scrollIntoView({ block: 'end' });
     button.focus();

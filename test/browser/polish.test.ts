@@ -446,12 +446,22 @@ describe('polish: a story a phone reader gets through', function () {
     }
   });
 
-  it('side by side at 1280 px: every event drawn and the claims listed, with no buttons to open them', async () => {
-    const { data, marks, showAll, map } = await phoneStory(1280);
+  it('side by side at 1280 px: every event drawn, and choosing a long claim keeps the story near its timeline’s height', async () => {
+    const { data, story, timeline, marks, showAll, map } = await phoneStory(1280);
     expect(marks().length).to.equal(data.events.length);
     expect(showAll()).to.equal(null);
-    expect(map.shadowRoot!.querySelector('.claims-toggle')).to.equal(null);
-    expect(map.shadowRoot!.querySelectorAll('#claims-list li').length).to.equal(data.claims!.length);
+    expect(map.shadowRoot!.querySelector('.claims-toggle')!.getAttribute('aria-expanded')).to.equal('false');
+    // Two claims drew 1,107 px of details under a 1,660 px map: the story grew to about 3,000 px.
+    story.selection = { claim: 'att-hk-ip' };
+    const panel = await waitFor(() => map.shadowRoot!.querySelector<HTMLElement>('[part~="details"]'), 'claim details');
+    await map.updateComplete;
+    await timeline.updateComplete;
+    expect(panel.getBoundingClientRect().height).to.be.at.most(innerHeight * 0.5 + 1);
+    expect(panel.scrollHeight, 'the rest scrolls within the panel').to.be.greaterThan(panel.clientHeight);
+    expect(getComputedStyle(panel).overflowY).to.equal('auto');
+    expect(panel.querySelector('a[href]'), 'keyboard reaches into the panel').to.not.equal(null);
+    const t = timeline.getBoundingClientRect().height;
+    expect(map.getBoundingClientRect().height, 'the map column no taller than the timeline').to.be.at.most(t + 1);
   });
 
   it('prints every event and every claim', async function () {
@@ -465,5 +475,53 @@ describe('polish: a story a phone reader gets through', function () {
     } finally {
       await emulateMedia({ media: 'screen' });
     }
+  });
+});
+
+describe('polish: print', function () {
+  this.timeout(40_000);
+  afterEach(async () => {
+    cleanup();
+    if (navigator.userAgent.includes('Chrome')) await emulateMedia({ media: 'screen' });
+  });
+
+  it('prints the chronology with numbered sources, each listed once under the table, and the chart within a page', async function () {
+    if (!navigator.userAgent.includes('Chrome')) this.skip(); // print media is emulated in Chromium only
+    const data = await aiimsIncident();
+    const timeline = await fixture<AttackTimeline>('attack-timeline', (t) => (t.incident = data), 718);
+    await emulateMedia({ media: 'print' });
+    const table = await waitFor(() => timeline.shadowRoot!.querySelector<HTMLElement>('.events-table:not([hidden]) table'), 'the table in print');
+    await timeline.updateComplete;
+    const list = timeline.shadowRoot!.querySelector<HTMLElement>('.paper-sources')!;
+    expect(getComputedStyle(list).display).to.equal('block');
+    const items = [...list.querySelectorAll('li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+    const unique = new Set(data.events.flatMap((e) => e.sources ?? []));
+    expect(items.length, 'every cited source once').to.equal(unique.size);
+    expect(new Set(items).size).to.equal(items.length);
+    // Each row cites its own sources by number, in the list's numbering.
+    const sourceById = new Map((data.sources ?? []).map((s) => [s.id, s]));
+    const rows = [...table.querySelectorAll('tbody tr')];
+    expect(rows.length).to.equal(data.events.length);
+    for (const [i, row] of rows.entries()) {
+      const cell = row.lastElementChild!;
+      expect(getComputedStyle(cell.querySelector('.on-screen')!).display, 'names hidden on paper').to.equal('none');
+      const numbers = (cell.querySelector('.on-paper')!.textContent!.match(/\d+/g) ?? []).map(Number);
+      // Rows are in time order: the event is found by its title.
+      const title = row.querySelector('th')!.textContent!.trim();
+      const event = data.events.find((e) => e.title === title)!;
+      const want = (event.sources ?? []).map((id) => sourceById.get(id)!);
+      expect(numbers.length, `row ${i + 1}`).to.equal(new Set(want.map((s) => s.id)).size);
+      for (const [k, n] of numbers.entries()) {
+        const s = want[k]!;
+        expect(items[n - 1], `row ${i + 1}, [${n}]`).to.contain(s.publisher ?? s.title ?? s.id);
+      }
+      // Legible: no smaller than 10 px, and a row no taller than four lines.
+      const px = parseFloat(getComputedStyle(row).fontSize);
+      expect(px).to.be.at.least(10);
+      expect(row.getBoundingClientRect().height, `row ${i + 1} height`).to.be.at.most(px * 1.35 * 4 + 6);
+    }
+    // The chart fits on a page with the heading above it.
+    const svg = timeline.shadowRoot!.querySelector('svg.plot')!;
+    expect(svg.getBoundingClientRect().height).to.be.at.most(innerHeight * 0.75 + 1);
   });
 });

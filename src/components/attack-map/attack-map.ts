@@ -101,9 +101,9 @@ export class AttackMap extends AttackElement {
   @state() private preview: FocusItem | null = null;
 
   /**
-   * In a story whose parts are stacked (narrower than 980 px): the claims list opens from a
-   * button, so a phone reader reaches the stepper and the article sooner. A claim chosen from
-   * the list, and printing, open it.
+   * In a story: the claims list opens from a button, so the story stays about as tall as its
+   * timeline and a phone reader reaches the stepper and the article sooner (each drawn claim
+   * says the same in its details). A claim chosen from the list, and printing, open it.
    * @internal
    */
   @property({ attribute: false }) collapseClaims = false;

@@ -53,6 +53,13 @@ export const styles = css`
     .panes {
       grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
     }
+    /* Side by side, a part's details are bounded and scroll within themselves, so choosing a
+       long claim does not stretch the story far below its timeline. */
+    attack-timeline::part(details),
+    attack-map::part(details) {
+      max-height: 50vh;
+      overflow-y: auto;
+    }
     /* A story with no places (a sheet, a TimelineJS3 timeline) is all timeline. */
     .panes.timeline-only {
       grid-template-columns: minmax(0, 1fr);
@@ -102,6 +109,9 @@ export const styles = css`
   @media print {
     .stepper {
       display: none;
+    }
+    header {
+      break-after: avoid;
     }
     .panes {
       grid-template-columns: minmax(0, 1fr);

@@ -336,6 +336,22 @@ describe('example pages', () => {
     }
   });
 
+  it('article.html in print: the scroll-driven steps are ordinary paragraphs, not a screen apart (Chromium)', async function () {
+    if (!navigator.userAgent.includes('Chrome')) this.skip(); // print media is emulated in Chromium only
+    const iframe = await frame('/examples/article.html', 'allow-same-origin');
+    try {
+      const steps = [...iframe.contentDocument!.querySelectorAll<HTMLElement>('.scrolly p')];
+      expect(steps.length).to.be.greaterThan(3);
+      const gap = () => parseFloat(getComputedStyle(steps[0]!).marginBottom);
+      expect(gap(), 'on screen a step is most of a window from the next').to.be.greaterThan(200);
+      await emulateMedia({ media: 'print' });
+      expect(gap(), 'in print, a paragraph’s spacing').to.be.at.most(20);
+    } finally {
+      await emulateMedia({ media: 'screen' });
+      iframe.remove();
+    }
+  });
+
   it('article.html loads with no layout shift (CLS below 0.01, Chromium)', async function () {
     const iframe = await frame('/examples/article.html');
     try {

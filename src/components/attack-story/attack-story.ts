@@ -1,7 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { property } from 'lit/decorators.js';
-import { ResizeController } from '../../controllers/resize-controller.js';
 import { VisibilityController } from '../../controllers/visibility-controller.js';
 import { formatResolvedDate, zoneName } from '../../i18n/format.js';
 import { AttackElement } from '../../internal/attack-element.js';
@@ -19,8 +18,6 @@ let stories = 0;
 
 /** On a phone (the timeline's vertical layout), a story lists this many events before "Show all N events". */
 const FIRST_EVENTS = 6;
-/** From this width the panes sit side by side (the styles' container query says the same). */
-const SIDE_BY_SIDE = 980;
 
 /** The parts' own parts, re-exposed with a prefix: `timeline-chart`, `map-legend`, … */
 const exported = (prefix: string, parts: string[]) => parts.map((p) => `${p}: ${prefix}-${p}`).join(', ');
@@ -79,7 +76,6 @@ export class AttackStory extends AttackElement {
   @property({ type: Boolean, attribute: 'no-deep-link' }) noDeepLink = false;
 
   private readonly visibility = new VisibilityController(this);
-  private readonly size = new ResizeController(this);
   /** Watches the sticky stepper's height, so a phone's docked details sit just above it. */
   private dockObserver: ResizeObserver | null = null;
   private docked: Element | null = null;
@@ -295,7 +291,7 @@ export class AttackStory extends AttackElement {
         ${
           hasMap
             ? html`<attack-map part="map" exportparts=${MAP_PARTS} ?debug=${this.debug} .parsed=${this.forParts} link=${link} .boundaries=${this.boundaries}
-              .quiet=${true} .collapseClaims=${this.size.width < SIDE_BY_SIDE} heading-level=${level + 1} .describe=${this.describe}
+              .quiet=${true} .collapseClaims=${true} heading-level=${level + 1} .describe=${this.describe}
               ?show-denied=${this.showDenied} locale=${locale} time-zone=${zone} theme=${this.theme} ?transparent=${this.transparent}></attack-map>`
             : nothing
         }
