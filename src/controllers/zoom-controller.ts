@@ -103,7 +103,9 @@ export class ZoomController implements ReactiveController {
       event.preventDefault();
       const r = node.getBoundingClientRect();
       const factor = 2 ** (-event.deltaY * (event.deltaMode === 1 ? 0.05 : event.deltaMode ? 1 : 0.002) * 10);
-      this.scaleBy(factor, event.clientX - r.left);
+      // In the chart's own units (its viewBox), which a scaled text size makes differ from CSS px.
+      const units = node.viewBox.baseVal?.width || r.width;
+      this.scaleBy(factor, ((event.clientX - r.left) * units) / (r.width || 1));
     };
     const gestures = ['pointerdown', 'touchstart', 'focusin'] as const;
     for (const type of gestures) node.addEventListener(type, go, { passive: true });

@@ -207,6 +207,14 @@ export const sharedStyles = css`
     box-shadow: 0 2px 8px rgba(0, 0, 0, 0.18);
     unicode-bidi: isolate;
   }
+  /* In a story, what takes focus scrolls clear of the sticky Previous / Next (--_dock: their height). */
+  a,
+  button,
+  [data-event-id],
+  [data-place-id],
+  [data-claim-id] {
+    scroll-margin-block-end: calc(var(--_dock, 0px) + 8px);
+  }
   .chart .layer {
     position: absolute;
     inset-block-start: 0;

@@ -402,6 +402,9 @@ describe('polish: a story a phone reader gets through', function () {
     next.click();
     await waitFor(() => again.story.selected === data.events[6]!.id && again.marks().length === data.events.length, 'the seventh event chosen and the whole list drawn');
     expect(again.showAll()).to.equal(null);
+    // What takes focus in the story scrolls clear of the sticky stepper.
+    const mark = again.timeline.shadowRoot!.querySelector(`[data-event-id="${data.events[6]!.id}"]`)!;
+    await waitFor(() => parseFloat(getComputedStyle(mark).scrollMarginBottom) >= again.stepper.getBoundingClientRect().height, 'scroll margin of the stepper’s height');
   });
 
   it('keeps Previous / Next at the bottom of the window while the story is on screen, with tapped details docked above them, and never over the heading', async () => {
@@ -444,6 +447,19 @@ describe('polish: a story a phone reader gets through', function () {
     } finally {
       after.remove();
     }
+  });
+
+  it('a listed claim chosen from outside the map opens the claims, and closing it gives focus back to its button', async () => {
+    const { story, map } = await phoneStory();
+    const listed = map.shadowRoot!.querySelector<HTMLElement>('[data-claim-id] button.claim-open')!.closest<HTMLElement>('[data-claim-id]')!;
+    const id = listed.getAttribute('data-claim-id')!;
+    story.selection = { claim: id };
+    await waitFor(() => map.shadowRoot!.querySelector('.claims-toggle')?.getAttribute('aria-expanded') === 'true', 'claims open');
+    const panel = await waitFor(() => listed.querySelector<HTMLElement>('[part~="details"]'), 'its details in the list');
+    panel.querySelector<HTMLButtonElement>('.close')!.click();
+    await map.updateComplete;
+    expect(map.shadowRoot!.querySelector<HTMLElement>('#claims-list')!.hidden, 'the list stays open').to.equal(false);
+    expect(map.shadowRoot!.activeElement, 'focus on its Sources button').to.equal(listed.querySelector('button.claim-open'));
   });
 
   it('side by side at 1280 px: every event drawn, and choosing a long claim keeps the story near its timeline’s height', async () => {

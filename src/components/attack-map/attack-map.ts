@@ -22,7 +22,7 @@ import type { Box, MapLayout, PlaceLayout } from '../../layout/map-layout.js';
 import { mapHeight } from '../../layout/map-size.js';
 import { placeTip } from '../../layout/tip-placement.js';
 import { emphasisFor, selection, type Emphasis, type Selection } from '../../model/selection.js';
-import type { Issue, ResolvedClaim, ResolvedSource } from '../../model/types.js';
+import type { Issue, ResolvedClaim, ResolvedIncident, ResolvedSource } from '../../model/types.js';
 import { arc, backdrop, legendItems, place, pointerTargets } from './attack-map.marks.js';
 import { styles } from './attack-map.styles.js';
 
@@ -107,7 +107,8 @@ export class AttackMap extends AttackElement {
    * @internal
    */
   @property({ attribute: false }) collapseClaims = false;
-  @state() private claimsOpen = false;
+  /** The data whose claims list the reader opened (new data folds it again). */
+  @state() private claimsOpenFor: ResolvedIncident | null = null;
   /** The page of a place's events being shown (a place may be named by thousands). */
   @state() private eventsPage: { place: string; page: number } | null = null;
   private readonly escapePreview = (event: KeyboardEvent) => {
@@ -145,6 +146,9 @@ export class AttackMap extends AttackElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    // A listed claim chosen from anywhere opens the list it is shown in, and it stays open, so
+    // closing its details can give focus back to its button.
+    if (this.collapseClaims && this.resolved && this.layout && this.claimsOpenFor !== this.resolved && this.isListedClaim(this.shown.claim)) this.claimsOpenFor = this.resolved;
     if (changed.has('boundaries')) this.loadBoundaries();
     const r = this.resolved;
     // The map keeps its box; inside it, it is laid out at a 15 px text base and drawn scaled by
@@ -408,7 +412,7 @@ export class AttackMap extends AttackElement {
     const drawn = new Set(l?.arcs.map((a) => a.id));
     const chosen = this.shown.claim;
     const folds = this.collapseClaims;
-    const open = !folds || this.claimsOpen || (chosen !== undefined && !drawn.has(chosen));
+    const open = !folds || this.claimsOpenFor === r;
     return html`<section class="claims" part="claims" aria-labelledby="claims-title">
       ${heading(this.level + 1, m.map.claims, 'section-label', 'claims-title')}
       ${
@@ -438,7 +442,7 @@ export class AttackMap extends AttackElement {
 
   /** The claims button: closing the list closes a listed claim's details in it too. */
   private toggleClaims(open: boolean) {
-    this.claimsOpen = !open;
+    this.claimsOpenFor = open ? null : (this.resolved ?? null);
     if (open && this.isListedClaim(this.shown.claim)) this.closeDetails();
   }
 

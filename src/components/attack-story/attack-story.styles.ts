@@ -113,6 +113,12 @@ export const styles = css`
     header {
       break-after: avoid;
     }
+    /* Paper does not scroll: the details print whole. */
+    attack-timeline::part(details),
+    attack-map::part(details) {
+      max-height: none;
+      overflow: visible;
+    }
     .panes {
       grid-template-columns: minmax(0, 1fr);
     }

@@ -22,6 +22,8 @@ async function story(setup: (el: AttackStory) => void = () => undefined, width =
     setup(s);
   }, width);
 }
+/** The red, green and blue of a computed colour. */
+const rgbOf = (colour: string) => (colour.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map(Number);
 /** The stepper's position line: where the reader is. */
 const position = (s: StoryHarness) => s.part('stepper')!.querySelector('.position')!;
 
@@ -370,6 +372,25 @@ describe('example pages', () => {
       });
       expect(cls).to.be.lessThan(0.01);
     } finally {
+      iframe.remove();
+    }
+  });
+
+  it('iframe.html’s embed follows the reader’s dark setting, as the page around it does (theme=system, Chromium)', async function () {
+    if (!navigator.userAgent.includes('Chrome')) this.skip(); // prefers-color-scheme is emulated in Chromium only
+    await emulateMedia({ colorScheme: 'dark' });
+    const iframe = await frame('/examples/iframe.html');
+    try {
+      const inner = await waitFor(() => iframe.contentDocument!.querySelector('iframe[data-attack-embed]') as HTMLIFrameElement | null, 'inner iframe');
+      const story = await waitFor(
+        () => inner.contentDocument?.querySelector('attack-story')?.shadowRoot?.querySelector('.story') && inner.contentDocument!.querySelector('attack-story'),
+        'inner story drawn',
+        15000,
+      );
+      const [r = 255, g = 255, b = 255] = rgbOf(getComputedStyle(story).backgroundColor);
+      expect(r + g + b, `the embed's background ${getComputedStyle(story).backgroundColor}`).to.be.below(200);
+    } finally {
+      await emulateMedia({ colorScheme: 'light' });
       iframe.remove();
     }
   });

@@ -139,6 +139,10 @@ export const styles = css`
     stroke-width: 4px;
     stroke-linejoin: round;
   }
+  /* The vertical list has no lane bands: its text sits on the background. */
+  figure[data-layout='vertical'] .text .label {
+    stroke: var(--_bg);
+  }
   .text .row-title {
     font-size: 15px;
     font-weight: 400;

@@ -106,10 +106,12 @@ describe('<attack-timeline> cut labels', () => {
     const marks = [...t.root.querySelectorAll('svg.plot [data-event-id]')];
     for (const mark of marks) {
       over(mark);
-      await t.el.updateComplete;
-      const shown = tip(t);
       const event = data.events.find((e) => e.id === mark.getAttribute('data-event-id'))!;
-      if (!shown) continue;
+      // This mark's tip, or none: over a whole label the last tip lingers a moment (so the
+      // pointer can cross onto it), then goes.
+      const seen = await waitFor(() => (tip(t) === null ? 'none' : tip(t)!.textContent!.trim() === event.title && tip(t)!), `${event.id}: its tip or none`, 2000);
+      if (seen === 'none') continue;
+      const shown = seen;
       cutIds.add(event.id);
       expect(shown.textContent!.trim()).to.equal(event.title);
       expect(shown.hidden).to.equal(false);
@@ -128,19 +130,28 @@ describe('<attack-timeline> cut labels', () => {
     // A whole label shows no tip; a touch shows none either (a tap opens the details).
     const whole = marks.find((mk) => !cutIds.has(mk.getAttribute('data-event-id')!))!;
     over(whole);
-    await t.el.updateComplete;
-    expect(tip(t)).to.equal(null);
+    await waitFor(() => tip(t) === null, 'no tip over a whole label', 2000);
     const first = marks.find((mk) => cutIds.has(mk.getAttribute('data-event-id')!))!;
     over(first, 'touch');
     await t.el.updateComplete;
     expect(tip(t)).to.equal(null);
-    // Focus shows it too; Escape hides it wherever focus is, and nothing else moves.
+    // Focus shows it too; Escape hides it wherever focus is, and closes nothing else: the
+    // details stay open and focus stays on the mark (one Escape, one thing closed).
+    const id = first.getAttribute('data-event-id')!;
+    t.el.select(id);
+    await t.el.updateComplete;
     (first as SVGGElement).focus();
     await t.el.updateComplete;
-    expect(tip(t)?.textContent?.trim()).to.equal(data.events.find((e) => e.id === first.getAttribute('data-event-id'))!.title);
-    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(tip(t)?.textContent?.trim()).to.equal(data.events.find((e) => e.id === id)!.title);
+    first.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true, cancelable: true }));
     await t.el.updateComplete;
     expect(tip(t)).to.equal(null);
+    expect(t.el.selected, 'the details stay').to.equal(id);
+    expect(t.root.activeElement?.getAttribute('data-event-id')).to.equal(id);
+    // The next Escape closes the details, as before.
+    first.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true, cancelable: true }));
+    await t.el.updateComplete;
+    expect(t.el.selected ?? null).to.equal(null);
   });
 });
 
@@ -186,6 +197,12 @@ describe('<attack-timeline> themes and contrast', () => {
       expect(cs.stroke, `"${text.textContent}" halo`).to.equal(band);
       expect(parseFloat(cs.strokeWidth)).to.be.at.least(3);
     }
+    // The vertical list has no bands: its halo is the background.
+    cleanup();
+    const v = await withData(375, data);
+    const bg = getComputedStyle(v.el).backgroundColor;
+    const title = v.root.querySelector('svg.layer .text .label')!;
+    expect(getComputedStyle(title).stroke).to.equal(bg);
   });
 
   it('theme="system" follows the reader\'s colour scheme; theme="light" does not', async function () {

@@ -25,6 +25,8 @@ import { backdrop, bin, legendItems, mark } from './attack-timeline.marks.js';
 import { styles } from './attack-timeline.styles.js';
 
 const VERTICAL_WINDOW = 200;
+/** How long a cut label's tip stays after the pointer leaves its mark for anything but the tip. */
+const TIP_GRACE_MS = 300;
 /** Above this many events the text list holds those in view, not all. */
 const LIST_LIMIT = 1000;
 
@@ -104,9 +106,17 @@ export class AttackTimeline extends AttackElement {
    * (or left out), under a mouse pointer or focused. Escape hides it wherever focus is.
    */
   @state() private tipFor: string | null = null;
+  /** One Escape, one thing closed: with a tip shown, Escape hides the tip and goes no further. */
   private readonly escapeTip = (event: KeyboardEvent) => {
-    if (event.key === 'Escape' && this.tipFor) this.tipFor = null;
+    if (event.key !== 'Escape' || !this.tipFor) return;
+    this.tipFor = null;
+    event.preventDefault();
+    event.stopPropagation();
   };
+  /** A short wait before the tip goes, so the pointer can cross onto it. */
+  private tipTimer = 0;
+  /** An event chosen while not yet drawn (a shortened phone list): kept above the details once it is. */
+  private keepPending: string | null = null;
 
   /** The data whose whole list the reader asked for (new data is cut again). */
   @state() private expandedFor: ResolvedIncident | null = null;
@@ -145,6 +155,7 @@ export class AttackTimeline extends AttackElement {
     window.removeEventListener('beforeprint', this.beforePrint);
     window.removeEventListener('afterprint', this.afterPrint);
     document.removeEventListener('keydown', this.escapeTip, true);
+    window.clearTimeout(this.tipTimer);
     this.tipFor = null;
   }
 
@@ -198,7 +209,13 @@ export class AttackTimeline extends AttackElement {
     if (layout?.orientation === 'horizontal' && plot) this.zoomer.attach(plot, layout.plot.left, layout.plot.right, layout.height, layout.maxScale);
     const id = this.shown.event;
     if (changed.has('selected') && id && layout && !this.isDrawn(id)) this.bringIntoView(id);
-    if (changed.has('selected') && id && layout?.orientation === 'vertical') this.keepAboveDetails(id);
+    if (changed.has('selected') && id && layout?.orientation === 'vertical') {
+      if (this.isDrawn(id)) this.keepAboveDetails(id);
+      else this.keepPending = id;
+    } else if (this.keepPending && this.keepPending === id && this.isDrawn(id)) {
+      this.keepPending = null;
+      this.keepAboveDetails(id);
+    }
     if (this.tipFor && this.isConnected) document.addEventListener('keydown', this.escapeTip, true);
     else document.removeEventListener('keydown', this.escapeTip, true);
     this.placeTip();
@@ -214,13 +231,16 @@ export class AttackTimeline extends AttackElement {
   private readonly handlePointerOver = (event: PointerEvent) => {
     if (event.pointerType === 'touch') return; // a tap opens the details
     const target = event.target instanceof Element ? event.target : null;
+    window.clearTimeout(this.tipTimer);
     if (target?.closest('.tip')) return; // the pointer may rest on the tip
     const item = target ? this.roving.options.itemOf(target) : null;
-    this.tipFor = item?.kind === 'event' && this.cutMark(item.id) ? item.id : null;
+    if (item?.kind === 'event' && this.cutMark(item.id)) this.tipFor = item.id;
+    else if (this.tipFor) this.tipTimer = window.setTimeout(() => (this.tipFor = null), TIP_GRACE_MS);
   };
 
   /** The pointer left the chart: the tip goes back to the focused mark's, if it has one. */
   private readonly leaveChart = () => {
+    window.clearTimeout(this.tipTimer);
     const active = (this.renderRoot as ShadowRoot).activeElement;
     const item = active ? this.roving.options.itemOf(active) : null;
     this.tipFor = item?.kind === 'event' && this.cutMark(item.id) ? item.id : null;
@@ -252,8 +272,9 @@ export class AttackTimeline extends AttackElement {
     const c = chart.getBoundingClientRect();
     const b = mark.getBoundingClientRect();
     const left = Math.max(0, Math.min(b.left - c.left, c.width - tip.offsetWidth));
-    const below = b.bottom - c.top + 4;
-    const top = below + tip.offsetHeight > c.height ? Math.max(0, b.top - c.top - tip.offsetHeight - 4) : below;
+    // Touching the mark's box, so the pointer can move onto it without leaving both.
+    const below = b.bottom - c.top;
+    const top = below + tip.offsetHeight > c.height ? Math.max(0, b.top - c.top - tip.offsetHeight) : below;
     tip.style.left = `${left}px`;
     tip.style.top = `${top}px`;
   }
