@@ -133,6 +133,9 @@ if (!unitOnly) {
   const size = step('bundle budgets', process.execPath, ['scripts/size.mjs']);
   if (size.status === 0) passed++;
   else failed++;
+  const pack = step('npm package (file list and size)', process.execPath, ['scripts/pack-check.mjs']);
+  if (pack.status === 0) passed++;
+  else failed++;
   const counts = join(tmpdir(), `wtr-counts-${process.pid}.json`);
   rmSync(counts, { force: true });
   const wtr = step(`browser tests (${wanted.join(', ')})`, bin('wtr'), ['--config', 'web-test-runner.config.mjs'], { WTR_COUNTS: counts, CI: 'true' });
