@@ -5,7 +5,7 @@ import { createServer } from 'node:http';
 import { createReadStream, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
-const root = resolve(new URL('..', import.meta.url).pathname);
+const projectRoot = resolve(new URL('..', import.meta.url).pathname);
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -19,9 +19,12 @@ const TYPES = {
 };
 export const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; require-trusted-types-for 'script'";
 
-/** Serves files under the root; `csp: false` leaves the header off (the bench loads rivals' scripts). */
+/**
+ * Serves files under `root` (default: the project); `csp: false` leaves the header off (the
+ * bench loads rivals' scripts).
+ */
 export const handler =
-  ({ csp = true } = {}) =>
+  ({ csp = true, root = projectRoot } = {}) =>
   (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     let path = normalize(join(root, decodeURIComponent(url.pathname)));

@@ -1,6 +1,8 @@
 // npm test: lint (ESLint, lit-analyzer and Prettier, as npm run lint: one result), type-check
-// and compile, build, unit tests (Node), browser tests (Chromium and Firefox ESR: every browser
-// test; WebKitGTK: the files WEBKIT_FILES in web-test-runner.config.mjs names). Ends with one
+// and compile, unit tests (Node), build, the package's file list and consumer apps installed
+// from it (scripts/pack-check.mjs; scripts/consumer-check.mjs, with Chromium), browser tests
+// (Chromium and Firefox ESR: every browser test; WebKitGTK: the files WEBKIT_FILES in
+// web-test-runner.config.mjs names). Skipped tests are listed with their reasons. Ends with one
 // line "N passed, N failed" totalled over every runner, preceded by the skipped tests by name
 // when there are any. Counts come from the runners' own results (a node:test reporter,
 // scripts/count-reporter.mjs, and a web-test-runner reporter in web-test-runner.config.mjs),
@@ -136,6 +138,19 @@ if (!unitOnly) {
   const pack = step('npm package (file list and size)', process.execPath, ['scripts/pack-check.mjs']);
   if (pack.status === 0) passed++;
   else failed++;
+  if (wanted.includes('chromium')) {
+    const consumerCounts = join(tmpdir(), `consumer-counts-${process.pid}.json`);
+    rmSync(consumerCounts, { force: true });
+    const consumer = step('consumer apps (npm ci --offline of the package; React 18 and 19, Vue types, script tag)', process.execPath, ['scripts/consumer-check.mjs'], {
+      CONSUMER_COUNTS: consumerCounts,
+    });
+    const c = readCounts(consumerCounts);
+    if (c) {
+      passed += c.passed;
+      failed += c.failed;
+      if (consumer.status !== 0 && c.failed === 0) failed++;
+    } else failed++;
+  }
   const counts = join(tmpdir(), `wtr-counts-${process.pid}.json`);
   rmSync(counts, { force: true });
   const wtr = step(`browser tests (${wanted.join(', ')})`, bin('wtr'), ['--config', 'web-test-runner.config.mjs'], { WTR_COUNTS: counts, CI: 'true' });

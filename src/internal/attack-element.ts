@@ -13,6 +13,7 @@ import { zoneName } from '../i18n/format.js';
 import { messagesFor, type Messages } from '../i18n/messages.js';
 import type { SizedMeasure } from '../layout/text.js';
 import { isValidTimeZone } from '../model/dates.js';
+import { placeRole } from '../model/keywords.js';
 import { sourceLabel } from '../model/resolve.js';
 import { NO_SELECTION, sameSelection, selection, validSelection, type Selection } from '../model/selection.js';
 import type { Incident, Issue, ParseResult, ResolvedIncident } from '../model/types.js';
@@ -88,7 +89,7 @@ export class AttackElement extends LitElement {
    * (`10s`, `NaN`, `Infinity`, `-1`) is a warning in `issues` and the default is used; above
    * 2147483647 (about 24.8 days, the longest a browser timer can wait) it is clamped to that.
    */
-  @property({ type: Number }) timeout = DEFAULT_TIMEOUT;
+  @property({ type: Number }) timeout: number = DEFAULT_TIMEOUT;
 
   /**
    * The format of `src` or the inline script: `auto` (default) detects it from the content;
@@ -102,7 +103,7 @@ export class AttackElement extends LitElement {
    * on the bytes received. Anything else (`5MB`, `NaN`, `-1`) is a warning in `issues` and the
    * default is used.
    */
-  @property({ type: Number, attribute: 'max-bytes' }) maxBytes = DEFAULT_MAX_BYTES;
+  @property({ type: Number, attribute: 'max-bytes' }) maxBytes: number = DEFAULT_MAX_BYTES;
 
   /**
    * Refuses a `src` (and a map's `boundaries`) not served as a JSON type (`application/json`,
@@ -327,7 +328,7 @@ export class AttackElement extends LitElement {
     const claim = s.claim !== undefined ? r.claimById.get(s.claim) : undefined;
     if (claim) return m.common.selectedAnnouncement(claimText(claim, ctx).name);
     const place = s.place !== undefined ? r.placeById.get(s.place) : undefined;
-    if (place) return m.common.selectedAnnouncement(placeText(place, place.role ?? 'reference', ctx).name);
+    if (place) return m.common.selectedAnnouncement(placeText(place, placeRole(place), ctx).name);
     const event = s.event !== undefined ? r.eventById.get(s.event) : undefined;
     return event ? eventAnnouncement(event, ctx) : '';
   }

@@ -105,7 +105,7 @@ export function placeText(p: Place, role: PlaceRole, { resolved: r, locale, mess
 /** A claim as an option: "Hong Kong → AIIMS: where infrastructure was traced, Delhi Police…", then what was said. */
 export function claimText(c: ResolvedClaim, { messages: m }: TextContext): DescribeItem {
   const k = c.claim;
-  const relation = m.map.relation[k.relation];
+  const relation = m.map.relation[c.relation];
   const parts = {
     from: c.from?.name ?? '',
     to: c.to.name,

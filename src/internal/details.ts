@@ -118,7 +118,7 @@ export function claimDetails(resolved: ResolvedClaim, ctx: DetailsContext, withS
   const lang = langOf(r.incident.lang, locale);
   const place = resolved.from ? `${isolate(resolved.from.name)} → ${isolate(resolved.to.name)}: ` : '';
   return html`<div class="claim-details">
-    ${heading(ctx.level, html`<bdi lang=${ifDefined(lang)}>${place}</bdi>${m.map.relation[c.relation]}`, 'details-title')}
+    ${heading(ctx.level, html`<bdi lang=${ifDefined(lang)}>${place}</bdi>${m.map.relation[resolved.relation]}`, 'details-title')}
     <p lang=${ifDefined(lang)}>${m.map.claimBy(isolate(c.assertedBy), isolate(c.assertion))}</p>
     <dl>
       ${statusRows(resolved.status, resolved.confidence, m)}

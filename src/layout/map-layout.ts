@@ -1,7 +1,8 @@
 import { geoArea, geoAzimuthalEqualArea, geoCentroid, geoCircle, geoDistance, geoInterpolate, geoPath, type GeoProjection } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry, GeometryCollection, GeometryObject, LineString, MultiLineString, Polygon, MultiPolygon, Position } from 'geojson';
 import { confidenceValue } from '../model/confidence.js';
-import type { Claim, Place, ResolvedIncident, SourcingStatus } from '../model/types.js';
+import { confidenceOf, placeRole } from '../model/keywords.js';
+import type { Claim, Place, PlaceRole, ResolvedIncident, SourcingStatus } from '../model/types.js';
 import { polylinePath, trimPolyline, tubePath } from './hit-geometry.js';
 import { wrap, type SizedMeasure } from './text.js';
 
@@ -41,7 +42,7 @@ export interface Box {
 export interface PlaceLayout {
   id: string;
   place: Place;
-  role: NonNullable<Place['role']>;
+  role: PlaceRole;
   /** Projected anchor (the place's point, or its shape's centroid). */
   x: number;
   y: number;
@@ -143,8 +144,9 @@ export function placePoint(p: Place): [number, number] | null {
 
 /** Arc opacity from confidence, with a floor; unknown confidence draws at mid strength. */
 export function arcOpacity(c: Claim): number {
-  if (c.confidence === undefined) return (1 + CONFIDENCE_FLOOR) / 2;
-  return CONFIDENCE_FLOOR + (1 - CONFIDENCE_FLOOR) * (confidenceValue(c.confidence) / 100);
+  const confidence = confidenceOf(c.confidence);
+  if (confidence === undefined) return (1 + CONFIDENCE_FLOOR) / 2;
+  return CONFIDENCE_FLOOR + (1 - CONFIDENCE_FLOOR) * (confidenceValue(confidence) / 100);
 }
 
 /** Unit vector of a [lon, lat] position in degrees. */
@@ -458,7 +460,7 @@ export function layoutMap(r: ResolvedIncident, o: MapLayoutOptions): MapLayout {
     if (!point) continue;
     const projected = projection(point);
     if (!projected) continue;
-    const role = place.role ?? 'reference';
+    const role = placeRole(place);
     let area = placeArea(place);
     let bounds = area ? path.bounds(area) : null;
     let radius = bounds ? Math.max(bounds[1][0] - bounds[0][0], bounds[1][1] - bounds[0][1]) / 2 : 0;

@@ -7,10 +7,8 @@
  */
 import { checkFields, compact, describe, type Checker } from './check.js';
 import { clip } from './dates.js';
-import { STATUSES } from './read-events.js';
+import { RELATIONS, STATUSES } from './keywords.js';
 import type { Claim, Place } from './types.js';
-
-const RELATIONS = ['infrastructure-located-in', 'actor-originates-from', 'claimed-responsibility'] as const;
 
 /** The claims, each checked against the places, sources and event ids already read. */
 export function readClaims(c: Checker, raw: unknown, places: Map<string, Place>, sources: Map<string, unknown>, events: Set<string>): Claim[] {

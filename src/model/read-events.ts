@@ -8,10 +8,11 @@
  */
 import { checkFields, compact, describe, isObject, isText, type Checker } from './check.js';
 import { clip, resolveDate } from './dates.js';
+import { STATUSES } from './keywords.js';
 import { DEFAULT_LANE } from './read-sources.js';
-import type { Conflict, IncidentEvent, Lane, Place, Precision, ResolvedDate, ResolvedEvent, ResolvedSource, SourcingStatus } from './types.js';
+import type { Conflict, IncidentEvent, Lane, Place, Precision, ResolvedDate, ResolvedEvent, ResolvedSource } from './types.js';
 
-export const STATUSES: readonly SourcingStatus[] = ['confirmed', 'reported', 'single-source', 'disputed', 'denied'];
+export { STATUSES };
 export const PRECISIONS: readonly Precision[] = ['year', 'month', 'day', 'hour', 'minute', 'second', 'approximate'];
 const TECHNIQUE = /^T\d{4}(\.\d{3})?$/;
 

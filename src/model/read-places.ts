@@ -7,9 +7,8 @@
  */
 import { checkFields, compact, describe, isObject, type Checker } from './check.js';
 import { clip } from './dates.js';
+import { ROLES } from './keywords.js';
 import type { Place, PlaceShape } from './types.js';
-
-const ROLES = ['target', 'origin', 'infrastructure', 'reference'] as const;
 
 /** Half the Earth's circumference (mean radius 6,371,008.8 m): a precision this wide covers the whole globe. */
 export const WHOLE_EARTH_M = Math.round(Math.PI * 6_371_008.8);

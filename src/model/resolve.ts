@@ -3,6 +3,7 @@
  * element draws from. Runs once per document; elements only look things up.
  */
 import { resolveDate } from './dates.js';
+import { claimRelation, confidenceOf, sourcingStatus } from './keywords.js';
 import type { Claim, Incident, Lane, Place, ResolvedClaim, ResolvedEvent, ResolvedIncident, ResolvedSource, Source } from './types.js';
 import { safeHttpUrl } from './urls.js';
 
@@ -72,12 +73,14 @@ export function resolveIncident(input: ResolveInput): ResolvedIncident {
     const r: ResolvedClaim = {
       id: claim.id,
       claim,
-      status: claim.status ?? 'reported',
+      relation: claimRelation(claim),
+      status: sourcingStatus(claim.status),
       from: claim.from === null ? null : (placeById.get(claim.from) ?? null),
       to,
       sources: (claim.sources ?? []).flatMap((id) => sourceById.get(id) ?? []),
     };
-    if (claim.confidence !== undefined) r.confidence = claim.confidence;
+    const confidence = confidenceOf(claim.confidence);
+    if (confidence !== undefined) r.confidence = confidence;
     const event = claim.event === undefined ? undefined : eventById.get(claim.event);
     if (event) r.event = event;
     claims.push(r);

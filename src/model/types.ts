@@ -5,6 +5,13 @@
  * round-trips through `parseIncident` unchanged.
  */
 
+/**
+ * One of the words `T`, typed so that a document TypeScript reads from a JSON file (where every
+ * string is a `string`) is accepted as it is: editors still offer the words, and the parser
+ * reports any other value (with its path) at run time.
+ */
+export type Keyword<T extends string> = T | (string & {});
+
 /** Who says so. Not a probability: see {@link Confidence}. */
 export type SourcingStatus = 'confirmed' | 'reported' | 'single-source' | 'disputed' | 'denied';
 
@@ -43,15 +50,15 @@ export interface IncidentEvent {
   /** ISO 8601, partial allowed: `2022`, `2022-11`, `2022-11-23`, `2022-11-23T07:00+05:30`. */
   start: string;
   end?: string;
-  precision?: Precision;
+  precision?: Keyword<Precision>;
   /** Overrides the formatted date, e.g. "late Nov 2022". */
   displayDate?: string;
-  dateKind?: DateKind;
+  dateKind?: Keyword<DateKind>;
   lane?: string;
   kind?: string;
   milestone?: boolean;
-  status?: SourcingStatus;
-  confidence?: Confidence;
+  status?: Keyword<SourcingStatus>;
+  confidence?: number | Keyword<LikelihoodWord>;
   sources?: string[];
   conflicts?: Conflict[];
   places?: string[];
@@ -60,14 +67,14 @@ export interface IncidentEvent {
 
 /** GeoJSON Polygon or MultiPolygon geometry. */
 export interface PlaceShape {
-  type: 'Polygon' | 'MultiPolygon';
+  type: Keyword<'Polygon' | 'MultiPolygon'>;
   coordinates: number[][][] | number[][][][];
 }
 
 export interface Place {
   id: string;
   name: string;
-  role?: PlaceRole;
+  role?: Keyword<PlaceRole>;
   lat?: number;
   lon?: number;
   precisionMeters?: number;
@@ -80,11 +87,11 @@ export interface Claim {
   /** Place id, or null for a claim with no mappable origin (shown in the claims list). */
   from: string | null;
   to: string;
-  relation: ClaimRelation;
+  relation: Keyword<ClaimRelation>;
   assertion: string;
   assertedBy: string;
-  status?: SourcingStatus;
-  confidence?: Confidence;
+  status?: Keyword<SourcingStatus>;
+  confidence?: number | Keyword<LikelihoodWord>;
   caveats?: string[];
   sources?: string[];
   /** Id of the event the claim was made in. */
@@ -116,7 +123,8 @@ export interface Victim {
 export interface Incident {
   /** Path or URL of the JSON Schema, for editors' autocompletion. */
   $schema?: string;
-  version: 1;
+  /** `1`. (Typed as any number so that a document imported from a JSON file type-checks; the parser rejects another.) */
+  version: 1 | (number & {});
   id?: string;
   title: string;
   summary?: string;
@@ -192,6 +200,7 @@ export interface ResolvedEvent {
 export interface ResolvedClaim {
   id: string;
   claim: Claim;
+  relation: ClaimRelation;
   /** `status`, or `reported` when the document gives none. */
   status: SourcingStatus;
   confidence?: Confidence;

@@ -11,7 +11,7 @@ import '../../src/index.js';
 import type { AttackMap } from '../../src/components/attack-map/attack-map.js';
 import type { AttackTimeline } from '../../src/components/attack-timeline/attack-timeline.js';
 import type { Incident } from '../../src/model/types.js';
-import { aiimsIncident, cleanup, contrast, deepActiveElement, rgb, trapPageErrors } from './helpers.js';
+import { aiimsIncident, cleanup, contrast, deepActiveElement, rgb, skipBecause, trapPageErrors } from './helpers.js';
 import { click, drawnMap, mount, type Harness } from './harness.js';
 
 let trap: ReturnType<typeof trapPageErrors>;
@@ -147,7 +147,7 @@ describe('forced colours (Windows High Contrast)', () => {
   for (const theme of ['light', 'dark'] as const) {
     it(`axis dates and lane names are the system text colour, undimmed; a selected label is not covered (${theme} theme)`, async function () {
       const t = await timeline(theme);
-      if (!(await executeServerCommand('emulate-forced-colors', { active: true }))) this.skip();
+      if (!(await executeServerCommand('emulate-forced-colors', { active: true }))) await skipBecause(this, 'forced colours can be emulated only in Chromium (through CDP)');
       try {
         await t.settle();
         const { text, canvas } = system();
@@ -176,7 +176,7 @@ describe('forced colours (Windows High Contrast)', () => {
 
   it("the map's focus ring and selection use system colours", async function () {
     const m = await map('light');
-    if (!(await executeServerCommand('emulate-forced-colors', { active: true }))) this.skip();
+    if (!(await executeServerCommand('emulate-forced-colors', { active: true }))) await skipBecause(this, 'forced colours can be emulated only in Chromium (through CDP)');
     try {
       await m.settle();
       const { canvas } = system();

@@ -205,10 +205,10 @@ describe('iframe embed: ?export=png', () => {
 
   it('says why when the data cannot be drawn, instead of an empty page', async () => {
     const iframe = document.createElement('iframe');
-    iframe.src = `/examples/embed.html?${new URLSearchParams({ src: '/test-api/missing', key: 'x', export: 'png' })}`;
+    iframe.src = `/examples/embed.html?${new URLSearchParams({ src: '/test-api/gone', key: 'x', export: 'png' })}`;
     document.body.append(iframe);
     mounted.push(iframe);
     const note = await waitFor(() => iframe.contentDocument?.querySelector('.card-out p'), 'the message', 15000);
-    expect(note.textContent).to.match(/^The card could not be made: src: the server answered 404/);
+    expect(note.textContent).to.match(/^The card could not be made: src: the server answered 410/);
   });
 });

@@ -1,4 +1,5 @@
 /** Browser test helpers: fixtures, waiting, axe, and an error trap for the host page. */
+import { executeServerCommand } from '@web/test-runner-commands';
 import type { Incident } from '../../src/model/types.js';
 
 const mounted: Element[] = [];
@@ -99,4 +100,13 @@ export function contrast(a: string | number[], b: string | number[]): number {
   };
   const [la, lb] = [lum(a), lum(b)];
   return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+}
+
+/**
+ * Skips the running test and tells npm test why: its summary lists each skipped test by name
+ * with this reason (the runner itself records no reason).
+ */
+export async function skipBecause(ctx: Mocha.Context, reason: string): Promise<never> {
+  await executeServerCommand('skip-reason', { test: ctx.test?.titlePath() ?? [], reason });
+  ctx.skip();
 }

@@ -5,7 +5,7 @@ import type { AttackStory } from '../../src/components/attack-story/attack-story
 import type { AttackTimeline } from '../../src/components/attack-timeline/attack-timeline.js';
 import type { Incident } from '../../src/model/types.js';
 import { emulateMedia, setViewport } from '@web/test-runner-commands';
-import { aiimsIncident, axeViolations, cleanup, contrast, fixture, rgb, waitFor } from './helpers.js';
+import { aiimsIncident, axeViolations, cleanup, contrast, fixture, rgb, skipBecause, waitFor } from './helpers.js';
 
 /** The line boxes of a node's text, top to bottom. */
 const lines = (node: Node) => {
@@ -251,9 +251,9 @@ describe('polish: theme="auto" follows the page', function () {
     try {
       await emulateMedia({ colorScheme: 'dark' });
     } catch {
-      this.skip(); // Firefox over WebDriver BiDi cannot emulate the colour scheme.
+      await skipBecause(this, "the colour scheme can be emulated only in Chromium (through CDP); this browser's driver cannot");
     }
-    if (!matchMedia('(prefers-color-scheme: dark)').matches) this.skip();
+    if (!matchMedia('(prefers-color-scheme: dark)').matches) await skipBecause(this, 'the emulated dark colour scheme did not take effect');
     expect(isDark(await timeline()), 'auto in a white article').to.equal(false);
     expect(isDark(await timeline('system')), 'system').to.equal(true);
   });
@@ -481,7 +481,7 @@ describe('polish: a story a phone reader gets through', function () {
   });
 
   it('prints every event and every claim', async function () {
-    if (!navigator.userAgent.includes('Chrome')) this.skip(); // print media is emulated in Chromium only
+    if (!navigator.userAgent.includes('Chrome')) await skipBecause(this, "print media can be emulated only in Chromium (through CDP); this browser's driver cannot");
     const { data, timeline, marks, map } = await phoneStory();
     await emulateMedia({ media: 'print' });
     try {
@@ -502,7 +502,7 @@ describe('polish: print', function () {
   });
 
   it('prints the chronology with numbered sources, each listed once under the table, and the chart within a page', async function () {
-    if (!navigator.userAgent.includes('Chrome')) this.skip(); // print media is emulated in Chromium only
+    if (!navigator.userAgent.includes('Chrome')) await skipBecause(this, "print media can be emulated only in Chromium (through CDP); this browser's driver cannot");
     const data = await aiimsIncident();
     const timeline = await fixture<AttackTimeline>('attack-timeline', (t) => (t.incident = data), 718);
     await emulateMedia({ media: 'print' });

@@ -4,7 +4,7 @@ import '../../index.js';
 import type { AttackTimeline } from '../attack-timeline/attack-timeline.js';
 import type { AttackSelectDetail } from '../../events.js';
 import type { Incident } from '../../model/types.js';
-import { aiimsIncident, axeViolations, cleanup, contrast, deepActiveElement, rgb, trapPageErrors, waitFor } from '../../../test/browser/helpers.js';
+import { aiimsIncident, axeViolations, cleanup, contrast, deepActiveElement, rgb, skipBecause, trapPageErrors, waitFor } from '../../../test/browser/helpers.js';
 import { click, drawnMap, mount } from '../../../test/browser/harness.js';
 
 /*
@@ -181,7 +181,7 @@ describe('<attack-map> themes', () => {
 
   it('uses system colours in forced-colours mode', async function () {
     const m = await withData();
-    if (!(await executeServerCommand('emulate-forced-colors', { active: true }))) this.skip();
+    if (!(await executeServerCommand('emulate-forced-colors', { active: true }))) await skipBecause(this, 'forced colours can be emulated only in Chromium (through CDP)');
     try {
       await m.settle();
       const probe = document.createElement('span');

@@ -21,6 +21,7 @@ import { sharedStyles } from '../../internal/shared-styles.js';
 import type { Box, MapLayout, PlaceLayout } from '../../layout/map-layout.js';
 import { mapHeight } from '../../layout/map-size.js';
 import { placeTip } from '../../layout/tip-placement.js';
+import { placeRole } from '../../model/keywords.js';
 import { emphasisFor, selection, type Emphasis, type Selection } from '../../model/selection.js';
 import type { Issue, ResolvedClaim, ResolvedIncident, ResolvedSource } from '../../model/types.js';
 import { arc, backdrop, legendItems, place, pointerTargets } from './attack-map.marks.js';
@@ -39,6 +40,9 @@ function selectionOf(item: FocusItem | null, claimEvent?: string): Selection {
 
 /** The tip keeps to a sentence or two; the details hold the rest. */
 const shortTip = (text: string) => (text.length > 160 ? `${text.slice(0, text.lastIndexOf(' ', 159))}…` : text);
+
+/** How long the pointer rests on another place or claim before the tip moves to it. */
+const SWITCH_AFTER_MS = 300;
 
 /**
  * The attribution map: where the attack was said to come from, and who says so. The target
@@ -64,9 +68,6 @@ const shortTip = (text: string) => (text.length > 160 ? `${text.slice(0, text.la
  *
  * @cssproperty --attack-map-min-height - Space reserved before data arrives (default 240px).
  */
-/** How long the pointer rests on another place or claim before the tip moves to it. */
-const SWITCH_AFTER_MS = 300;
-
 export class AttackMap extends AttackElement {
   static override styles = [sharedStyles, styles];
 
@@ -367,7 +368,7 @@ export class AttackMap extends AttackElement {
       const sources: ResolvedSource[] = claims.flatMap((c) => c.sources);
       const sub = { ...ctx, level: ctx.level + 1 };
       body = html`${heading(ctx.level, html`<bdi lang=${ifDefined(lang)}>${p.name}</bdi>`, 'details-title', 'details-title')}
-        <p>${m.common.sentences([m.map.role[p.role ?? 'reference'], precisionText(p, this.effectiveLocale, m)])}</p>
+        <p>${m.common.sentences([m.map.role[placeRole(p)], precisionText(p, this.effectiveLocale, m)])}</p>
         ${claims.map((c) => claimDetails(c, sub, false))}
         ${sources.length ? html`<p class="section-label">${m.common.sources}</p>${sourceList(sources, ctx)}` : nothing}
         ${
@@ -428,7 +429,7 @@ export class AttackMap extends AttackElement {
           m.map.claimBy(isolate(k.assertedBy), isolate(k.assertion)),
           `${m.common.status[c.status]}${c.confidence !== undefined ? `; ${formatConfidence(c.confidence, m)}` : ''}`,
         ]);
-        const text = html`<strong>${m.map.relation[k.relation]}</strong>${stop} <bdi lang=${ifDefined(lang)}>${said}</bdi>${stop}${k.caveats?.length ? html` <span class="caveat" lang=${ifDefined(lang)}>${k.caveats.map(isolate).join(' ')}</span>` : nothing}`;
+        const text = html`<strong>${m.map.relation[c.relation]}</strong>${stop} <bdi lang=${ifDefined(lang)}>${said}</bdi>${stop}${k.caveats?.length ? html` <span class="caveat" lang=${ifDefined(lang)}>${k.caveats.map(isolate).join(' ')}</span>` : nothing}`;
         if (drawn.has(c.id)) return html`<li data-claim=${c.id}>${text}</li>`;
         // Its details open right after its button, where "details below" sends the reader.
         return html`<li data-claim-id=${c.id}>${text} (${m.map.notOnMap})

@@ -4,7 +4,7 @@ import '../../index.js';
 import type { AttackStory } from './attack-story.js';
 import type { AttackTimeline } from '../attack-timeline/attack-timeline.js';
 import type { AttackSelectDetail } from '../../events.js';
-import { aiimsIncident, axeViolations, cleanup, trapPageErrors, waitFor } from '../../../test/browser/helpers.js';
+import { aiimsIncident, axeViolations, cleanup, skipBecause, trapPageErrors, waitFor } from '../../../test/browser/helpers.js';
 import { click, drawnStory, harness, mount, type StoryHarness } from '../../../test/browser/harness.js';
 
 /*
@@ -285,7 +285,7 @@ describe('<attack-story>', () => {
     try {
       await emulateMedia({ media: 'print' });
     } catch {
-      this.skip(); // Firefox over WebDriver BiDi cannot emulate print media.
+      await skipBecause(this, "print media can be emulated only in Chromium (through CDP); this browser's driver cannot");
     }
     try {
       const { timeline } = s;
@@ -339,7 +339,7 @@ describe('example pages', () => {
   });
 
   it('article.html in print: the scroll-driven steps are ordinary paragraphs, not a screen apart (Chromium)', async function () {
-    if (!navigator.userAgent.includes('Chrome')) this.skip(); // print media is emulated in Chromium only
+    if (!navigator.userAgent.includes('Chrome')) await skipBecause(this, "print media can be emulated only in Chromium (through CDP); this browser's driver cannot");
     const iframe = await frame('/examples/article.html', 'allow-same-origin');
     try {
       const steps = [...iframe.contentDocument!.querySelectorAll<HTMLElement>('.scrolly p')];
@@ -358,7 +358,8 @@ describe('example pages', () => {
     const iframe = await frame('/examples/article.html');
     try {
       const win = iframe.contentWindow as Window & typeof globalThis;
-      if (!win.PerformanceObserver.supportedEntryTypes?.includes('layout-shift')) this.skip();
+      if (!win.PerformanceObserver.supportedEntryTypes?.includes('layout-shift'))
+        await skipBecause(this, 'this browser does not report layout shifts (the Layout Instability API is Chromium’s)');
       const storyEl = await waitFor(() => win.document.querySelector('attack-story') as AttackStory | null, 'story');
       await waitFor(() => storyEl.shadowRoot?.querySelector('attack-timeline')?.shadowRoot?.querySelector('[data-event-id]'), 'story drawn', 15000);
       await new Promise((r) => setTimeout(r, 800));
@@ -377,7 +378,7 @@ describe('example pages', () => {
   });
 
   it('iframe.html’s embed follows the reader’s dark setting, as the page around it does (theme=system, Chromium)', async function () {
-    if (!navigator.userAgent.includes('Chrome')) this.skip(); // prefers-color-scheme is emulated in Chromium only
+    if (!navigator.userAgent.includes('Chrome')) await skipBecause(this, "the colour scheme can be emulated only in Chromium (through CDP); this browser's driver cannot");
     await emulateMedia({ colorScheme: 'dark' });
     const iframe = await frame('/examples/iframe.html');
     try {

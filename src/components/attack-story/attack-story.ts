@@ -85,7 +85,10 @@ export class AttackStory extends AttackElement {
   /** The story's document for its parts: parsed once, its errors shown once, by the story. */
   private partResult: { for: ParseResult | null; value: ParseResult | null } = { for: null, value: null };
 
-  /** The key of this story in the URL hash: its `id`, else the incident's. */
+  /**
+   * The key of this story in the URL hash: its `id`, else the incident's.
+   * @internal
+   */
   get hashKey(): string {
     return this.id || this.incident?.id || 'attack';
   }

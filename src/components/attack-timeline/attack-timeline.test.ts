@@ -3,7 +3,7 @@ import { emulateMedia, executeServerCommand } from '@web/test-runner-commands';
 import '../../index.js';
 import type { AttackTimeline } from './attack-timeline.js';
 import type { Incident } from '../../model/types.js';
-import { aiimsIncident, axeViolations, cleanup, contrast, deepActiveElement, trapPageErrors, waitFor } from '../../../test/browser/helpers.js';
+import { aiimsIncident, axeViolations, cleanup, contrast, deepActiveElement, skipBecause, trapPageErrors, waitFor } from '../../../test/browser/helpers.js';
 import { click, harness, mount, type Harness } from '../../../test/browser/harness.js';
 
 /*
@@ -218,7 +218,7 @@ describe('<attack-timeline> themes and contrast', () => {
     try {
       await emulateMedia({ colorScheme: 'dark' });
     } catch {
-      this.skip(); // Firefox over WebDriver BiDi cannot emulate media features.
+      await skipBecause(this, "the colour scheme can be emulated only in Chromium (through CDP); this browser's driver cannot");
     }
     try {
       await system.settle();
@@ -232,7 +232,7 @@ describe('<attack-timeline> themes and contrast', () => {
 
   it('uses system colours in forced-colours mode', async function () {
     const t = await withData();
-    if (!(await executeServerCommand('emulate-forced-colors', { active: true }))) this.skip();
+    if (!(await executeServerCommand('emulate-forced-colors', { active: true }))) await skipBecause(this, 'forced colours can be emulated only in Chromium (through CDP)');
     try {
       await t.settle();
       expect(matchMedia('(forced-colors: active)').matches).to.equal(true);
@@ -768,10 +768,10 @@ describe('<attack-timeline> bad input', () => {
     return { el: t.el, errors: errors! as { path: string; message: string }[], alert: alert!.textContent };
   };
 
-  it('a src that 404s', async () => {
-    const { errors, alert } = await failing('/test-api/missing');
-    expect(errors).to.deep.equal([{ path: 'src', message: 'the server answered 404 Not Found for /test-api/missing' }]);
-    expect(alert).to.contain('404');
+  it('a src the server refuses (410 Gone)', async () => {
+    const { errors, alert } = await failing('/test-api/gone');
+    expect(errors).to.deep.equal([{ path: 'src', message: 'the server answered 410 Gone for /test-api/gone' }]);
+    expect(alert).to.contain('410');
   });
 
   it('a src that is a web page, not data', async () => {

@@ -108,7 +108,7 @@ function readIncidentCoreEvent(b: EventBuilder, it: Item): void {
   // Labels a bundle of ours carries for tools without our extension.
   const labels = Array.isArray(o.labels) ? o.labels.filter(isText) : [];
   const labelled = labels.map((l) => /^status:(.+)$/.exec(l)?.[1]).find((v) => v && (STATUSES as readonly string[]).includes(v));
-  if (labelled) e.status = labelled as SourcingStatus;
+  if (labelled) e.status = labelled;
   if (labels.includes('date-kind:reported')) e.dateKind = 'reported';
   if (Array.isArray(o.event_types) && isText(o.event_types[0])) e.kind = o.event_types[0];
   b.push(it, e);

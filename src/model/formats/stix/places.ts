@@ -4,7 +4,7 @@
  * country or region (never a border). A location of ours keeps the place as it was.
  */
 import { clip } from '../../dates.js';
-import type { Place, PlaceRole } from '../../types.js';
+import type { Place } from '../../types.js';
 import { type Issues, slug, uniqueIds } from '../issues.js';
 import { describe, isObject, isText, type Item, nameOf, type Obj } from './common.js';
 import type { ReadContext } from './context.js';
@@ -84,7 +84,7 @@ function keepOurs(place: Place, x: Obj): void {
   for (const k of ['lat', 'lon', 'precisionMeters'] as const) if (typeof x[k] === 'number') place[k] = x[k];
   if (isText(x.country)) place.country = x.country;
   if (isObject(x.shape)) place.shape = x.shape as unknown as Place['shape'];
-  if (isText(x.role)) place.role = x.role as PlaceRole;
+  if (isText(x.role)) place.role = x.role;
 }
 
 /** Fills in the places, one for each location, in bundle order. */

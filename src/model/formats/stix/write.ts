@@ -6,6 +6,7 @@
  * sources `report`s. Ids are deterministic; timestamps are UTC.
  */
 import { confidenceValue } from '../../confidence.js';
+import { claimRelation, confidenceOf, sourcingStatus } from '../../keywords.js';
 import { resolveDate } from '../../dates.js';
 import { parseIncident } from '../../parse.js';
 import type { ClaimRelation, Incident, ResolvedIncident, Source, SourcingStatus } from '../../types.js';
@@ -136,7 +137,7 @@ function writeEvents(w: Writer, resolved: ResolvedIncident | null): void {
     const o = w.common('event', `event/${ev.id}`);
     o.name = ev.title;
     if (ev.description) o.description = ev.description;
-    const status = r?.status ?? ev.status ?? 'reported';
+    const status = r?.status ?? sourcingStatus(ev.status);
     o.status = EVENT_STATUS[status];
     if (r) {
       o.start_time = iso(r.start.start);
@@ -147,7 +148,8 @@ function writeEvents(w: Writer, resolved: ResolvedIncident | null): void {
       }
     }
     if (ev.kind) o.event_types = [ev.kind];
-    if (ev.confidence !== undefined) o.confidence = Math.round(confidenceValue(ev.confidence));
+    const confidence = confidenceOf(ev.confidence);
+    if (confidence !== undefined) o.confidence = Math.round(confidenceValue(confidence));
     o.labels = [`status:${status}`, ...(ev.dateKind === 'reported' ? ['date-kind:reported'] : [])];
     const refs = w.refsFor(ev.sources);
     if (refs.length) o.external_references = refs;
@@ -155,7 +157,7 @@ function writeEvents(w: Writer, resolved: ResolvedIncident | null): void {
     o[X] = { ...ev };
     w.cites(o.id as string, ev.sources);
     w.objects.push(o);
-    w.opinion(ev.status, o.id as string, `event/${ev.id}`, `Status of this event: ${status}`);
+    w.opinion(status, o.id as string, `event/${ev.id}`, `Status of this event: ${status}`);
   }
 }
 
@@ -166,7 +168,9 @@ function writeClaims(w: Writer): void {
     const from = c.from ? doc.places?.find((p) => p.id === c.from) : undefined;
     const to = w.locationId.get(c.to);
     if (!to) continue;
-    const shape = SUBJECT[c.relation];
+    const shape = SUBJECT[claimRelation(c)];
+    const status = sourcingStatus(c.status);
+    const confidence = confidenceOf(c.confidence);
     const subject: Obj = { ...w.common(shape.type, `claim/${c.id}/subject`), name: shape.name(from?.name ?? 'an unknown place'), description: c.assertion };
     w.objects.push(subject);
     const by = w.identity(c.assertedBy);
@@ -178,8 +182,8 @@ function writeClaims(w: Writer): void {
         source_ref: subject.id,
         target_ref: target,
         description: c.assertion,
-        confidence: c.confidence === undefined ? undefined : Math.round(confidenceValue(c.confidence)),
-        labels: [`status:${c.status ?? 'reported'}`],
+        confidence: confidence === undefined ? undefined : Math.round(confidenceValue(confidence)),
+        labels: [`status:${status}`],
         external_references: w.refsFor(c.sources).length ? w.refsFor(c.sources) : undefined,
         [X]: x,
       });
@@ -194,7 +198,7 @@ function writeClaims(w: Writer): void {
       w.objects.push(main);
     }
     w.cites(main.id as string, c.sources);
-    w.opinion(c.status, main.id as string, `claim/${c.id}`, c.caveats?.join(' ') || `Status of this claim: ${c.status}`);
+    w.opinion(status, main.id as string, `claim/${c.id}`, c.caveats?.join(' ') || `Status of this claim: ${status}`);
   }
 }
 
