@@ -68,8 +68,12 @@ function publishedManifest() {
     packageLinkPhase({ customElementsManifest: manifest }) {
       // Only the elements' modules: the classes and their defining entry points.
       manifest.modules = manifest.modules.filter((m) => m.declarations?.some((d) => d.tagName) || m.exports?.some((e) => e.kind === 'custom-element-definition'));
+      const declaredIn = new Map(manifest.modules.flatMap((m) => (m.declarations ?? []).filter((d) => d.tagName).map((d) => [d.name, shipped(m.path)])));
       for (const m of manifest.modules) {
         m.path = shipped(m.path);
+        // A define module re-exports the class: its export points at the module that declares it.
+        for (const e of m.exports ?? [])
+          if (e.kind === 'js' && declaredIn.has(e.declaration?.name) && !m.declarations?.length) e.declaration.module = declaredIn.get(e.declaration.name);
         for (const e of m.exports ?? []) if (e.declaration?.module) e.declaration.module = shipped(e.declaration.module);
         for (const d of m.declarations ?? []) {
           if (!d.tagName) continue;

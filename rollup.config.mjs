@@ -61,7 +61,42 @@ const onwarn = (warning, warn) => {
   warn(warning);
 };
 
+/**
+ * `attack-timeline/react` with `@lit/react` inside (its `createComponent`, a few hundred bytes),
+ * so the package does not depend on `@lit/react` and, through its peer dependency, on
+ * `@types/react` for everyone. React and the elements stay imports. One build for browsers and
+ * one for Node (server rendering), from `@lit/react`'s matching builds.
+ */
+const LIT_REACT_NOTICE = `/**
+ * Includes @lit/react's createComponent.
+ * @license
+ * Copyright 2018 Google LLC
+ * SPDX-License-Identifier: BSD-3-Clause
+ */`;
+const litReactBuild = (build) => ({
+  name: 'lit-react-build',
+  resolveId: (id) => (id === '@lit/react' ? new URL(`./node_modules/@lit/react/${build}`, import.meta.url).pathname : null),
+});
+const reactWrappers = (file, build) => ({
+  input: 'dist/react.js',
+  external: (id, importer) => {
+    const inLitReact = (path = '') => path.includes('/node_modules/@lit/react/');
+    if (/^@lit\/react(\/|$)/.test(id) || inLitReact(id) || inLitReact(importer) || id.endsWith('/dist/react.js')) return false;
+    return true;
+  },
+  output: { file, format: 'es', banner: `'use client';\n${LIT_REACT_NOTICE}` },
+  plugins: [litReactBuild(build)],
+  onwarn(warning, warn) {
+    // tsc keeps the module's 'use client'; Rollup drops it and warns, and the banner puts it back.
+    if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+    onwarn(warning, warn);
+  },
+});
+
 export default [
+  // Node's first: the browsers' build replaces dist/react.js, the input both read.
+  reactWrappers('dist/react.node.js', 'node/index.js'),
+  reactWrappers('dist/react.js', 'index.js'),
   {
     // Defines the timeline at once and the map and story from chunks of their own (see src/bundle.ts).
     input: 'dist/bundle.js',

@@ -19,6 +19,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer from 'puppeteer-core';
+import { ensureLintTools } from '../tools/lint/install.mjs';
 import { CHROMIUM_ARGS, chromiumPath } from './browsers.mjs';
 import { handler } from './serve.mjs';
 
@@ -56,27 +57,46 @@ function locate(from, name) {
 
 /**
  * A lockfile for an app whose dependencies are `deps` (name → lockfile path in this project,
- * or an entry of its own): each package with its dependencies, hoisted unless two versions meet.
+ * or an entry of its own), in that order: each package with its dependencies and required peer
+ * dependencies, placed as npm would (at the top unless another version is already what Node
+ * would find there, else beside the package that needs it).
  */
 function lockFor(deps) {
   const packages = { '': { name: 'consumer', version: '1.0.0', dependencies: {} } };
   const source = new Map();
+  /** What Node would find for `name` from the app's folder `under`: [path, key] or undefined. */
+  const found = (under, name) => {
+    for (let dir = under; ;) {
+      const at = `${dir ? `${dir}/` : ''}node_modules/${name}`;
+      if (source.has(at)) return [at, source.get(at)];
+      if (!dir) return undefined;
+      const cut = dir.lastIndexOf('/node_modules/');
+      dir = cut >= 0 ? dir.slice(0, cut) : '';
+    }
+  };
   const place = (name, key, entry, under) => {
-    let at = `node_modules/${name}`;
-    if (source.has(at) && source.get(at) !== key) at = `${under}/node_modules/${name}`;
-    if (source.has(at)) return;
+    const seen = found(under, name);
+    if (seen && seen[1] === key) return;
+    // Free at the top: there. Taken by another version: next to the package that needs it.
+    const at = seen ? `${under}/node_modules/${name}` : `node_modules/${name}`;
     source.set(at, key);
     const kept = Object.fromEntries(Object.entries(entry).filter(([k]) => !['dev', 'devOptional', 'peer', 'link'].includes(k)));
     // This project's lockfile may leave registry addresses out (omit-lockfile-registry-resolved):
     // the app's names them, so npm finds each tarball in its cache by integrity, not by a lookup.
-    if (!kept.resolved && key !== undefined) {
+    if (!kept.resolved && key !== '') {
       const real = kept.name ?? key.slice(key.lastIndexOf('node_modules/') + 'node_modules/'.length);
       kept.resolved = `${REGISTRY}${real}/-/${real.slice(real.lastIndexOf('/') + 1)}-${kept.version}.tgz`;
     }
     packages[at] = kept;
-    const from = key ?? '';
-    for (const [dep, optional] of [...Object.keys(entry.dependencies ?? {}).map((d) => [d, false]), ...Object.keys(entry.optionalDependencies ?? {}).map((d) => [d, true])]) {
-      const depKey = locate(from, dep);
+    const needs = [
+      ...Object.keys(entry.dependencies ?? {}).map((d) => [d, false]),
+      ...Object.keys(entry.optionalDependencies ?? {}).map((d) => [d, true]),
+      ...Object.keys(entry.peerDependencies ?? {})
+        .filter((d) => !entry.peerDependenciesMeta?.[d]?.optional)
+        .map((d) => [d, false]),
+    ];
+    for (const [dep, optional] of needs) {
+      const depKey = locate(key, dep);
       if (!depKey) {
         if (optional) continue;
         throw new Error(`${name} needs ${dep}, which this project's lockfile lacks`);
@@ -92,6 +112,8 @@ function lockFor(deps) {
   return { name: 'consumer', version: '1.0.0', lockfileVersion: 3, requires: true, packages };
 }
 
+// TypeScript 5 (the lint tools' own) checks the app too.
+ensureLintTools();
 const work = mkdtempSync(join(tmpdir(), 'attack-consumer-'));
 let browser;
 let server;
@@ -110,18 +132,25 @@ try {
       resolved: `file:../${filename}`,
       integrity: `sha512-${createHash('sha512').update(readFileSync(tarball)).digest('base64')}`,
       license: pkg.license,
+      bin: pkg.bin,
       dependencies: pkg.dependencies,
       peerDependencies: pkg.peerDependencies,
       peerDependenciesMeta: pkg.peerDependenciesMeta,
     },
   };
 
+  // A page without React gets neither React nor its types.
+  const alone = Object.keys(lockFor({ 'attack-timeline': ours }).packages).filter((k) => /node_modules\/(react|react-dom|@types\/react|@lit\/react)$/.test(k));
+  check('the package alone installs no React, React types or @lit/react', alone.length === 0, alone.join(', '));
+
   const apps = [];
   for (const react of ['react18', 'react19']) {
     const fixture = `test/consumer/${react}`;
     const wanted = JSON.parse(readFileSync(join(project, fixture, 'package.json'), 'utf8')).dependencies;
-    const deps = { 'attack-timeline': ours, vue: locate('', 'vue') };
+    const deps = {};
     for (const name of Object.keys(wanted)) deps[name] = locate(fixture, name);
+    deps.vue = locate('', 'vue');
+    deps['attack-timeline'] = ours;
     const dir = join(work, react);
     cpSync(join(project, 'test/consumer/app'), dir, { recursive: true });
     cpSync(join(project, 'examples/data/aiims-delhi-2022.json'), join(dir, 'aiims.json'));
@@ -141,6 +170,38 @@ try {
     const version = JSON.parse(readFileSync(join(dir, 'node_modules/react/package.json'), 'utf8')).version;
     const typed = run(bin('tsc'), ['-p', 'tsconfig.json'], dir);
     check(`${react}: tsc of a TSX app (wrappers, tags, imported JSON) and the Vue types, React ${version}'s types`, typed.ok, typed.ok ? '' : `\n${typed.out}`);
+    // TypeScript 5 with the older "node" resolution finds the subpath types through typesVersions.
+    writeFileSync(
+      join(dir, 'tsconfig.node10.json'),
+      JSON.stringify({ extends: './tsconfig.json', compilerOptions: { moduleResolution: 'node10', esModuleInterop: true, ignoreDeprecations: '5.0' } }),
+    );
+    const ts5 = join(project, 'tools/lint/node_modules/.bin/tsc');
+    const typed5 = run(ts5, ['-p', 'tsconfig.node10.json'], dir);
+    check(
+      `${react}: TypeScript ${JSON.parse(readFileSync(join(project, 'tools/lint/node_modules/typescript/package.json'), 'utf8')).version} with moduleResolution node10 checks the same app`,
+      typed5.ok,
+      typed5.ok ? '' : `\n${typed5.out}`,
+    );
+    // Server rendering: the wrapper renders the tag and its fallback, with no warning.
+    writeFileSync(
+      join(dir, 'ssr.mjs'),
+      [
+        "import { createElement } from 'react';",
+        "import { renderToString } from 'react-dom/server';",
+        "import { AttackStory } from 'attack-timeline/react';",
+        'const said = [];',
+        'console.error = console.warn = (...a) => said.push(a.join(" "));',
+        "const html = renderToString(createElement(AttackStory, { src: 'aiims.json' }, createElement('h2', null, 'AIIMS fallback')));",
+        'process.stdout.write(JSON.stringify({ html, said }));',
+      ].join('\n'),
+    );
+    const ssr = run(process.execPath, ['ssr.mjs'], dir);
+    const rendered = ssr.ok ? JSON.parse(ssr.out) : { html: '', said: [ssr.out] };
+    check(
+      `${react}: renderToString renders <AttackStory> with its fallback, without warnings`,
+      rendered.html.startsWith('<attack-story') && rendered.html.includes('<h2>AIIMS fallback</h2>') && rendered.said.length === 0,
+      rendered.said.join(' | ') || rendered.html,
+    );
     const bundled = run(
       bin('esbuild'),
       ['app.tsx', '--bundle', '--format=esm', '--jsx=automatic', '--define:process.env.NODE_ENV="production"', '--log-level=error', '--outfile=app.js'],
@@ -175,7 +236,7 @@ try {
       .waitForFunction(
         (id, map) => {
           const host = document.getElementById(id);
-          const parts = host?.localName === 'attack-story' ? [...host.shadowRoot.querySelectorAll('attack-timeline, attack-map')] : [host];
+          const parts = host?.localName === 'attack-story' ? [...(host.shadowRoot?.querySelectorAll('attack-timeline, attack-map') ?? [])] : [host];
           const count = (sel) => parts.reduce((n, p) => n + (p?.shadowRoot?.querySelectorAll(sel).length ?? 0), 0);
           return count('[data-event-id]') >= 10 && (!map || host.localName !== 'attack-story' || count('[data-place-id]') >= 2) && count('[role="alert"]:not(:empty)') === 0;
         },

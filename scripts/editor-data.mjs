@@ -43,8 +43,7 @@ for (const d of elements) for (const p of d.cssProperties ?? []) if (!properties
 const css = { version: 1.1, properties: [...properties].map(([name, description]) => ({ name, description })) };
 
 const valueOf = (type = '') => {
-  const values = literals(type);
-  if (values.length) return { type: 'enum', enum: values };
+  if (literals(type).length) return { type: 'string' };
   if (isBoolean(type)) return { type: 'boolean' };
   if (isNumber(type)) return { type: 'number' };
   return { type: type.replace(/\s*\|\s*null$/, '') || 'string' };
@@ -65,9 +64,9 @@ const webTypes = {
           name: a.name,
           description: a.description ?? '',
           value: { ...valueOf(a.type?.text), required: false },
+          ...(literals(a.type?.text).length ? { values: literals(a.type?.text).map((name) => ({ name })) } : {}),
         })),
         slots: (d.slots ?? []).map((s) => ({ name: s.name, description: s.description ?? '' })),
-        events: (d.events ?? []).map((e) => ({ name: e.name, description: e.description ?? '' })),
         js: {
           properties: (d.members ?? []).filter((m) => m.kind === 'field').map((m) => ({ name: m.name, description: m.description ?? '', type: m.type?.text ?? 'unknown' })),
           events: (d.events ?? []).map((e) => ({ name: e.name, description: e.description ?? '', type: e.type?.text ?? 'CustomEvent' })),

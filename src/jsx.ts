@@ -1,8 +1,11 @@
 /**
  * `attack-timeline/jsx`: types for writing the tags themselves in React 19's JSX
- * (`<attack-story incident={doc} onattack-select={…}>`). Import it once, for its types:
+ * (`<attack-story incident={doc} onattack-select={…}>`). Import it once, for its types, and
+ * register the elements before React first renders a tag (React 19 sets `incident` as a
+ * property only when the element already has one; before that it would write an attribute):
  *
  * ```ts
+ * import 'attack-timeline';
  * import type {} from 'attack-timeline/jsx';
  * ```
  *
@@ -15,36 +18,8 @@ import type { DetailedHTMLProps, HTMLAttributes } from 'react';
 import type { AttackMap } from './components/attack-map/attack-map.js';
 import type { AttackStory } from './components/attack-story/attack-story.js';
 import type { AttackTimeline } from './components/attack-timeline/attack-timeline.js';
+import type { AttackMapAttributes, AttackMapProperties, AttackAttributes, AttackStoryProperties, AttackTimelineProperties } from './element-props.js';
 import type { AttackErrorEvent, AttackLoadEvent, AttackSelectEvent } from './events.js';
-
-/** An element's own settable properties (not HTMLElement's, not methods), each optional. */
-export type ElementProperties<E> = {
-  -readonly [K in keyof E as K extends keyof HTMLElement ? never : E[K] extends (...args: never[]) => unknown ? never : K]?: E[K];
-};
-
-/** The attributes of every element, by their attribute names. */
-export interface AttackAttributes {
-  src?: string;
-  selected?: string;
-  locale?: string;
-  'time-zone'?: string;
-  theme?: 'auto' | 'system' | 'light' | 'dark';
-  link?: string;
-  timeout?: number | string;
-  format?: 'auto' | 'incident' | 'timelinejs' | 'csv' | 'stix';
-  'max-bytes'?: number | string;
-  'strict-type'?: boolean;
-  transparent?: boolean;
-  debug?: boolean;
-  'no-caption'?: boolean;
-  'heading-level'?: number | string;
-}
-
-/** The map's and the story's own attributes. */
-export interface AttackMapAttributes {
-  boundaries?: string;
-  'show-denied'?: boolean;
-}
 
 /** The event props, as React 19 names them: `on` and the event's type. */
 export interface AttackEventHandlers {
@@ -53,8 +28,8 @@ export interface AttackEventHandlers {
   'onattack-error'?: (event: AttackErrorEvent) => void;
 }
 
-/** What JSX accepts on one of the tags, given React's props for an element of type `E`. */
-export type AttackJSXProps<E, Base> = Base & ElementProperties<E> & AttackAttributes & AttackEventHandlers;
+/** What JSX accepts on one of the tags: React's props for the element, its properties, its attributes and its events. */
+export type AttackJSXProps<E, Properties> = TagProps<E> & Properties & AttackAttributes & AttackEventHandlers;
 
 /** React's props for an HTML element of type `E`. */
 export type TagProps<E> = DetailedHTMLProps<HTMLAttributes<E>, E>;
@@ -63,9 +38,9 @@ declare module 'react' {
   // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace JSX {
     interface IntrinsicElements {
-      'attack-story': AttackJSXProps<AttackStory, TagProps<AttackStory>> & AttackMapAttributes & { 'no-deep-link'?: boolean };
-      'attack-timeline': AttackJSXProps<AttackTimeline, TagProps<AttackTimeline>>;
-      'attack-map': AttackJSXProps<AttackMap, TagProps<AttackMap>> & AttackMapAttributes;
+      'attack-story': AttackJSXProps<AttackStory, AttackStoryProperties> & AttackMapAttributes;
+      'attack-timeline': AttackJSXProps<AttackTimeline, AttackTimelineProperties>;
+      'attack-map': AttackJSXProps<AttackMap, AttackMapProperties> & AttackMapAttributes;
     }
   }
 }

@@ -5,6 +5,7 @@
 import { StrictMode, useState, version } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { AttackSelectEvent, Incident } from 'attack-timeline';
+import 'attack-timeline';
 import type {} from 'attack-timeline/jsx';
 import { AttackMap, AttackStory, AttackTimeline } from 'attack-timeline/react';
 import aiims from './aiims.json';
@@ -59,6 +60,12 @@ function TypeChecks() {
       <AttackStory onAttackSelect={(e) => e.detail.nothing} />
       {/* @ts-expect-error: `incident` is a document, not a string */}
       <AttackStory incident="aiims.json" />
+      {/* @ts-expect-error: `issues` is read-only: read it through a ref */}
+      <AttackStory issues={{ errors: [], warnings: [] }} />
+      {/* @ts-expect-error: methods are not props */}
+      <AttackTimeline select={() => undefined} />
+      {/* Booleans as properties (TypeScript lets any JSX attribute with a hyphen through, so the types cannot refuse show-denied={false}) */}
+      <attack-map showDenied={false} noCaption />
       {/* @ts-expect-error: an Incident needs its events */}
       <attack-story incident={{ version: 1, title: 'No events' }} />
     </>

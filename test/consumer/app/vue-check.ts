@@ -12,7 +12,7 @@ export const story: StoryProps = {
   incident: aiims,
   locale: 'hi-IN',
   'time-zone': 'Asia/Kolkata',
-  'show-denied': true,
+  showDenied: true,
   onAttackSelect: (e) => console.log(e.detail.id, e.detail.place),
   onAttackError: (e) => console.log(e.detail.errors.map((x) => x.path)),
 };
@@ -20,5 +20,7 @@ export const map: MapProps = { src: 'aiims.json', boundaries: 'in.json' };
 
 // @ts-expect-error: `selected` is an event id, a string
 export const wrongSelected: StoryProps = { selected: 42 };
+// @ts-expect-error: a boolean is bound as a property (showDenied): Vue would write the attribute show-denied="false", which turns it on
+export const booleanAttribute: StoryProps = { 'show-denied': false };
 // @ts-expect-error: the timeline has no `boundaries`
 export const wrongAttribute: InstanceType<GlobalComponents['attack-timeline']>['$props'] = { boundaries: 'in.json' };
